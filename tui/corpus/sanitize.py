@@ -1,0 +1,49 @@
+"""Make untrusted text safe to hand to a terminal.
+
+Every widget passes control characters straight to the terminal, so an article carrying
+`ESC ] 52 ; c ; ...` would write the user's clipboard. We strip, once, at load: whole escape
+sequences (CSI, OSC, DCS, SOS/PM/APC and two-character ESC sequences, in their 7-bit and C1
+forms), every C0 control except newline and tab, DEL, and every C1 control. Lone surrogates
+(from broken UTF-16) become U+FFFD. Bidi embedding, override and isolate controls (U+202A-E,
+U+2066-9) are dropped too: they can make a terminal show text in an order that misleads.
+Every other character is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+# String sequences: OSC, DCS, SOS, PM, APC, terminated by BEL or ST (ESC \ or U+009C), or by
+# the end of the text when a sequence is cut off.
+_STRING_SEQ = r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+# CSI: ESC [ or U+009B, parameter bytes, intermediate bytes, one final byte.
+_CSI = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+# Other escapes: ESC, optional intermediates, one final byte (ESC c resets the terminal).
+_ESC = r"\x1b[\x20-\x2f]*[\x30-\x7e]?"
+_SEQUENCES = re.compile(f"{_STRING_SEQ}|{_CSI}|{_ESC}")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def sanitize(text: str) -> str:
+    """Return `text` without escape sequences or control characters (newline and tab kept).
+
+    Carriage returns are turned into newlines first so that CRLF and lone-CR files keep their
+    line breaks.
+    """
+    if not text:
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SEQUENCES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def sanitize_line(text: str) -> str:
+    """Sanitize and fold to one line: for titles, names and other single-line fields."""
+    return " ".join(sanitize(text).split())
+
+
+def is_clean(text: str) -> bool:
+    """True when `text` carries nothing `sanitize` would remove."""
+    return sanitize(text) == text.replace("\r\n", "\n").replace("\r", "\n")
