@@ -1,0 +1,210 @@
+"""Filtering the timeline: by people, topics, sources, a date range and free text.
+
+Within one facet the choices are alternatives (Putin or Raisi); across facets they all apply
+(Putin and trade and 2022). Date ranges match by overlap: an event dated "2022" matches a range
+covering only June 2022, and a range "2022-06" matches an event on 29 June 2022.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from tui.corpus.model import Corpus, DateSpan, Event, PartialDate, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    people: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""
+    include_undated: bool = True  # undated articles show unless a date range is set
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.people
+            or self.topics
+            or self.sources
+            or self.date_from
+            or self.date_to
+            or self.text.strip()
+        )
+
+    def describe(self) -> str:
+        """A short human summary: "Putin · trade · 2022-01-01…2022-01-31 · “visit”", or "none"."""
+        parts: list[str] = []
+        parts += sorted(self.people)
+        parts += sorted(self.topics)
+        parts += sorted(self.sources)
+        if self.date_from or self.date_to:
+            parts.append(describe_range(self.date_from, self.date_to))
+        if self.text.strip():
+            parts.append(f"“{self.text.strip()}”")
+        return " · ".join(parts) if parts else "none"
+
+    def toggled(self, facet: str, value: str) -> Filter:
+        """This filter with `value` added to or removed from `facet` (people/topics/sources)."""
+        current: frozenset[str] = getattr(self, facet)
+        new = current - {value} if value in current else current | {value}
+        return replace(self, **{facet: new})
+
+    def with_range(self, lo: date | None, hi: date | None) -> Filter:
+        return replace(self, date_from=lo, date_to=hi)
+
+    def with_text(self, text: str) -> Filter:
+        return replace(self, text=text)
+
+
+def describe_range(lo: date | None, hi: date | None) -> str:
+    if lo and hi and lo.month == 1 and lo.day == 1 and hi.month == 12 and hi.day == 31:
+        return str(lo.year) if lo.year == hi.year else f"{lo.year}–{hi.year}"
+    return f"{lo.isoformat() if lo else '…'}–{hi.isoformat() if hi else '…'}"
+
+
+def parse_range(text: str) -> tuple[date | None, date | None]:
+    """Parse "2022", "2022-01", "2021..2022", "2022-01-01..2022-03", "..2021" into day bounds.
+
+    Either side may be empty (open). Raises ValueError on anything else.
+    """
+    text = text.strip()
+    for sep in ("..", "–", " to "):
+        if sep in text:
+            lo_s, hi_s = text.split(sep, 1)
+            break
+    else:
+        lo_s = hi_s = text
+    lo = PartialDate.parse(lo_s).first_day if lo_s.strip() else None
+    hi = PartialDate.parse(hi_s).last_day if hi_s.strip() else None
+    if lo is None and hi is None:
+        raise ValueError("empty date range")
+    if lo and hi and lo > hi:
+        raise ValueError("the range ends before it starts")
+    return lo, hi
+
+
+def event_sources(corpus: Corpus, event: Event) -> set[str]:
+    return {
+        corpus.articles[a].source or "Unknown source"
+        for a in event.article_ids
+        if a in corpus.articles
+    }
+
+
+def _event_text(corpus: Corpus, event: Event) -> str:
+    parts = [event.title]
+    parts += [m.sentence for m in event.mentions]
+    for a in event.article_ids:
+        art = corpus.articles.get(a)
+        if art is not None:
+            parts.append(art.title)
+    return "\n".join(parts).casefold()
+
+
+def matches(corpus: Corpus, event: Event, flt: Filter) -> bool:
+    if flt.people and not flt.people.intersection(event.people):
+        return False
+    if flt.topics and not flt.topics.intersection(event.topics):
+        return False
+    if flt.sources and not flt.sources.intersection(event_sources(corpus, event)):
+        return False
+    if flt.date_from or flt.date_to:
+        if event.span is None or not event.span.overlaps(flt.date_from, flt.date_to):
+            return False
+    elif event.span is None and not flt.include_undated:
+        return False
+    needle = flt.text.strip().casefold()
+    if needle and not all(word in _event_text(corpus, event) for word in needle.split()):
+        return False
+    return True
+
+
+def filter_events(corpus: Corpus, flt: Filter) -> list[Event]:
+    """The events that pass `flt`, in the corpus's chronological order."""
+    if flt.is_empty and flt.include_undated:
+        return list(corpus.events)
+    return [e for e in corpus.events if matches(corpus, e, flt)]
+
+
+@dataclass(slots=True)
+class Facets:
+    """How many of the given events carry each person, topic, source and year."""
+
+    people: Counter[str] = field(default_factory=Counter)
+    topics: Counter[str] = field(default_factory=Counter)
+    sources: Counter[str] = field(default_factory=Counter)
+    years: Counter[int] = field(default_factory=Counter)
+
+
+def facets(corpus: Corpus, events: list[Event]) -> Facets:
+    out = Facets()
+    for event in events:
+        out.people.update(set(event.people))
+        out.topics.update(set(event.topics))
+        out.sources.update(event_sources(corpus, event))
+        if event.span is not None:
+            out.years.update(range(event.span.first_day.year, event.span.last_day.year + 1))
+    return out
+
+
+def article_count(events: list[Event]) -> int:
+    """How many distinct articles report the given events."""
+    return len({a for e in events for a in e.article_ids})
+
+
+def quote_date(corpus: Corpus, quote: Quote) -> DateSpan | None:
+    art = corpus.articles.get(quote.article_id)
+    if art is None or art.published is None:
+        return None
+    return DateSpan(art.published)
+
+
+def quotes_by_date(corpus: Corpus, flt: Filter | None = None) -> list[Quote]:
+    """Every quote in the corpus, oldest article first, in text order within an article."""
+    quotes = [q for q in all_quotes(corpus) if flt is None or quote_matches(corpus, q, flt)]
+
+    def key(q: Quote) -> tuple:
+        span = quote_date(corpus, q)
+        return (span is None, span.sort_key if span else (date.min, 0, date.min), q.article_id, q.start)
+
+    return sorted(quotes, key=key)
+
+
+def quotes_by_speaker(corpus: Corpus, flt: Filter | None = None) -> list[tuple[str, list[Quote]]]:
+    """Quotes grouped by speaker (most quoted first; unattributed last), each group by date."""
+    groups: dict[str, list[Quote]] = {}
+    for q in quotes_by_date(corpus, flt):
+        groups.setdefault(q.speaker or "", []).append(q)
+    named = sorted((k for k in groups if k), key=lambda k: (-len(groups[k]), k))
+    order = named + ([""] if "" in groups else [])
+    return [(k or "Unattributed", groups[k]) for k in order]
+
+
+def all_quotes(corpus: Corpus) -> list[Quote]:
+    return [q for art in corpus.articles.values() for q in art.quotes]
+
+
+def quote_matches(corpus: Corpus, quote: Quote, flt: Filter) -> bool:
+    art = corpus.articles.get(quote.article_id)
+    if art is None:
+        return False
+    if flt.people and quote.speaker not in flt.people:
+        return False
+    if flt.topics and not flt.topics.intersection(art.topics):
+        return False
+    if flt.sources and (art.source or "Unknown source") not in flt.sources:
+        return False
+    if flt.date_from or flt.date_to:
+        span = quote_date(corpus, quote)
+        if span is None or not span.overlaps(flt.date_from, flt.date_to):
+            return False
+    needle = flt.text.strip().casefold()
+    if needle:
+        hay = f"{quote.text}\n{quote.speaker or ''}".casefold()
+        if not all(w in hay for w in needle.split()):
+            return False
+    return True
