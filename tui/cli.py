@@ -1,0 +1,107 @@
+"""Command line: `timeline [DIR]`, `timeline check [DIR]`, `timeline export --format … [DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from tui import __version__
+from tui.corpus.paths import bundled_articles
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+def _has_articles(root: Path) -> bool:
+    """True as soon as one article file is found (stops early on big folders)."""
+    for _dir, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if any(f.lower().endswith(ARTICLE_SUFFIXES) and not f.startswith(".") for f in files):
+            return True
+    return False
+
+
+def _folder_error(root: Path) -> str | None:
+    if not root.exists():
+        return f"timeline: {root}: no such folder"
+    if not root.is_dir():
+        return f"timeline: {root}: not a folder (give the folder that holds the articles)"
+    if not os.access(root, os.R_OK | os.X_OK):
+        return f"timeline: {root}: permission denied"
+    if not _has_articles(root):
+        return f"timeline: {root}: no articles here (looking for .txt and .md files, in subfolders too)"
+    return None
+
+
+def _stdout_safe() -> None:
+    # Under LANG=C a non-UTF-8 stdout must not turn a title with “quotes” into a traceback.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
+def cmd_check(root: Path) -> int:
+    from tui.corpus.build import load_corpus
+
+    _stdout_safe()
+    corpus = load_corpus(root)
+    for problem in corpus.problems:
+        print(problem)
+    fatal = sum(p.fatal for p in corpus.problems)
+    print(
+        f"{len(corpus.articles)} articles loaded, {len(corpus.events)} events, "
+        f"{len(corpus.problems)} problems ({fatal} files could not be read)"
+    )
+    return 1 if fatal else 0
+
+
+def cmd_export(root: Path, fmt: str) -> int:
+    from tui.corpus.build import load_corpus
+    from tui.corpus.export import to_json, to_markdown
+
+    _stdout_safe()
+    corpus = load_corpus(root)
+    sys.stdout.write(to_json(corpus) + "\n" if fmt == "json" else to_markdown(corpus))
+    return 0
+
+
+def cmd_read(root: Path) -> int:
+    from tui.app import run_app
+
+    return run_app(root)
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    if command == "check":
+        p = argparse.ArgumentParser(prog="timeline check", description="List every problem in a corpus; exit 1 when a file could not be read.")
+    elif command == "export":
+        p = argparse.ArgumentParser(prog="timeline export", description="Print the whole timeline.")
+        p.add_argument("--format", "-f", choices=("json", "markdown"), default="json")
+    else:
+        p = argparse.ArgumentParser(
+            prog="timeline",
+            description="Read a folder of news articles as a timeline of events.",
+            epilog="Commands: 'timeline check [DIR]' lists problems; 'timeline export --format json|markdown [DIR]' prints the timeline.",
+        )
+        p.add_argument("--version", action="version", version=f"timeline {__version__}")
+    p.add_argument("dir", nargs="?", type=Path, default=None, help="folder of .txt/.md articles (default: the bundled corpus)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and argv[0] in ("check", "export") else None
+    args = _parser(command).parse_args(argv[1:] if command else argv)
+    root: Path = args.dir if args.dir is not None else bundled_articles()
+    error = _folder_error(root)
+    if error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        if command == "check":
+            return cmd_check(root)
+        if command == "export":
+            return cmd_export(root, args.format)
+        return cmd_read(root)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,77 @@
+"""Split article text into sentences, keeping character offsets.
+
+News prose is full of periods that do not end sentences ("U.S.", "Mr. Raisi", "Jan. 19",
+"No. 2", "3.5 percent") and of sentences that end inside a closing quote mark (`… high.”`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Words that end with a period without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    no nos vol p pp fig inc ltd corp co vs etc approx est dept univ ave blvd
+    u.s u.k u.n e.u a.m p.m i.e e.g
+    """.split()
+)
+
+# A sentence ends at . ! ? (possibly repeated, or an ellipsis), optionally followed by closing
+# quotes or brackets, then whitespace and something that can start a sentence.
+_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(?=\s+["'“‘(\[]?[A-Z0-9\u00C0-\u024F])""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # Single capital letters: initials ("Shabbir H. Kazmi").
+    return len(word) == 1 and text[m.start()].isupper()
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) offsets of the sentences in text[start:end], whitespace trimmed."""
+    end = len(text) if end is None else end
+    for para in re.finditer(r"[^\n]+", text[:end]):
+        if para.end() <= start:
+            continue
+        p_start, p_end = max(para.start(), start), para.end()
+        cursor = p_start
+        for m in _END.finditer(text, p_start, p_end):
+            if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
+                continue
+            stop = m.end()
+            yield from _trimmed(text, cursor, stop)
+            cursor = stop
+        yield from _trimmed(text, cursor, p_end)
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        yield a, b
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The sentence span containing `offset` (spans sorted), by binary search."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        s, e = spans[mid]
+        if offset < s:
+            hi = mid
+        elif offset >= e:
+            lo = mid + 1
+        else:
+            return spans[mid]
+    return None

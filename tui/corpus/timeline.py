@@ -1,0 +1,181 @@
+"""From extracted articles to events on a timeline.
+
+Every dated article yields one event (its headline), and every sentence that mentions a
+resolvable date yields one, dated by its most precise date. Then mentions of the same happening
+are merged: within an article, sentences on the same date are one happening; across articles,
+two events on the same date merge when they share a person or enough content words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from tui.corpus.model import Article, DateMention, DateSpan, Event, Mention
+from tui.corpus.sentences import split_sentences
+
+TITLE_WIDTH = 90
+_PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]{2,}")
+# Words too common in news to say two sentences report the same happening.
+_STOPWORDS = frozenset(
+    """
+    the and for with that this from have has had was were are will would said says also about
+    after before their there they them than then which while when where what who whom whose
+    into over under between both more most other some such only very its his her our your
+    been being not but can could may might must shall should two three one new last next
+    week month year years today wednesday monday tuesday thursday friday saturday sunday
+    january february march april june july august september october november december
+    president minister country countries government official officials according meeting
+    """.split()
+)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event being built: its date, its mentions, and what it is about."""
+
+    span: DateSpan | None
+    kind: str
+    title: str
+    mentions: list[Mention]
+    people: list[str]
+    topics: list[str]
+    words: set[str]
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower().replace("’", "'") for w in _WORD.findall(text)} - _STOPWORDS
+
+
+def best_date(mentions: Iterable[DateMention]) -> DateMention | None:
+    """The most precise resolved mention (the first one on a tie)."""
+    best: DateMention | None = None
+    for m in mentions:
+        if m.value is None or m.precision is None:
+            continue
+        if best is None or _PRECISION_RANK[m.precision] > _PRECISION_RANK[best.precision or "year"]:
+            best = m
+    return best
+
+
+def short_title(sentence: str, dateline: str | None = None, width: int = TITLE_WIDTH) -> str:
+    text = " ".join(sentence.split())
+    # Drop a leading dateline ("TEHRAN — ") so titles start with what happened.
+    text = re.sub(r"^[A-Z][A-Z .,'()-]{1,40}\s[—–-]+\s", "", text)
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width - 1)
+    return text[: cut if cut > width // 2 else width - 1].rstrip(" ,;:") + "…"
+
+
+def event_id(article_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+def article_drafts(
+    article: Article,
+    people_in: Callable[[int, int], list[str]],
+    topics_in: Callable[[str], list[str]],
+) -> list[_Draft]:
+    """The article's own event and one per dated sentence, already merged by date."""
+    drafts: list[_Draft] = []
+    sentences = list(split_sentences(article.body))
+    lead = sentences[0] if sentences else (0, 0)
+    lead_text = article.body[lead[0] : lead[1]]
+    drafts.append(
+        _Draft(
+            span=DateSpan(article.published) if article.published else None,
+            kind="article",
+            title=article.title,
+            mentions=[Mention(article.id, lead_text, lead[0], lead[1])],
+            people=list(article.people[:4]),
+            topics=list(article.topics),
+            words=content_words(article.title + " " + lead_text),
+        )
+    )
+    dates = sorted(article.dates, key=lambda m: m.start)
+    i = 0
+    for s, e in sentences:
+        in_sentence = []
+        while i < len(dates) and dates[i].start < e:
+            if dates[i].start >= s:
+                in_sentence.append(dates[i])
+            i += 1
+        chosen = best_date(in_sentence)
+        if chosen is None:
+            continue
+        text = article.body[s:e]
+        drafts.append(
+            _Draft(
+                span=chosen.span,
+                kind="sentence",
+                title=short_title(text),
+                mentions=[Mention(article.id, text, s, e)],
+                people=people_in(s, e),
+                topics=topics_in(text),
+                words=content_words(text),
+            )
+        )
+    # Within one article, sentences on the same date tell of the same happening.
+    by_span: dict[DateSpan | None, _Draft] = {}
+    merged: list[_Draft] = []
+    for d in drafts:
+        if d.span is not None and d.span in by_span:
+            _absorb(by_span[d.span], d)
+        else:
+            by_span[d.span] = d
+            merged.append(d)
+    return merged
+
+
+def _absorb(into: _Draft, other: _Draft) -> None:
+    known = {(m.article_id, m.start) for m in into.mentions}
+    into.mentions += [m for m in other.mentions if (m.article_id, m.start) not in known]
+    into.people += [p for p in other.people if p not in into.people]
+    into.topics += [t for t in other.topics if t not in into.topics]
+    into.words |= other.words
+    if into.kind != "article" and other.kind == "article":
+        into.kind, into.title = "article", other.title
+
+
+def _same_happening(a: _Draft, b: _Draft) -> bool:
+    if set(a.people) & set(b.people):
+        return True
+    return len(a.words & b.words) >= 3
+
+
+def build_events(drafts_by_article: Iterable[list[_Draft]]) -> list[Event]:
+    """Merge drafts across articles and return events in chronological order."""
+    by_span: dict[DateSpan, list[_Draft]] = {}
+    undated: list[_Draft] = []
+    for drafts in drafts_by_article:
+        for d in drafts:
+            if d.span is None:
+                undated.append(d)
+                continue
+            for existing in by_span.setdefault(d.span, []):
+                if existing.mentions[0].article_id != d.mentions[0].article_id and _same_happening(existing, d):
+                    _absorb(existing, d)
+                    break
+            else:
+                by_span[d.span].append(d)
+    dated = [d for group in by_span.values() for d in group]
+    dated.sort(key=lambda d: (d.span.sort_key, d.title))  # type: ignore[union-attr]
+    undated.sort(key=lambda d: d.title.casefold())
+    return [_finish(d) for d in dated + undated]
+
+
+def _finish(d: _Draft) -> Event:
+    first = d.mentions[0]
+    return Event(
+        id=event_id(first.article_id, first.start, first.end),
+        span=d.span,
+        title=d.title,
+        mentions=d.mentions,
+        people=d.people,
+        topics=d.topics,
+        kind=d.kind,  # type: ignore[arg-type]
+    )
