@@ -14,7 +14,7 @@ _ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr mt ft
     jan feb mar apr jun jul aug sep sept oct nov dec
-    no nos vol p pp fig inc ltd corp co vs etc approx est dept univ ave blvd
+    inc ltd corp co vs etc approx est dept univ ave blvd
     u.s u.k u.n e.u a.m p.m i.e e.g
     """.split()
 )
@@ -22,6 +22,8 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (possibly repeated, or an ellipsis), optionally followed by closing
 # quotes or brackets, then whitespace and something that can start a sentence.
 _END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(?=\s+["'“‘(\[]?[A-Z0-9\u00C0-\u024F])""")
+# Abbreviations that only count before a number ("No. 2", "p. 14"): "no." also ends sentences.
+_BEFORE_NUMBER = frozenset({"no", "nos", "vol", "p", "pp", "fig", "art"})
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -32,6 +34,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1).lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
+    if word in _BEFORE_NUMBER:
+        following = text[dot + 1 : dot + 3].lstrip()
+        return following[:1].isdigit()
     # Single capital letters: initials ("Shabbir H. Kazmi").
     return len(word) == 1 and text[m.start()].isupper()
 
