@@ -1,0 +1,359 @@
+"""Date mentions in news text: `find_dates(text, reference)`.
+
+Spans come from our own closed grammar (`date_grammar`), never from an off-the-shelf finder:
+those read "We" as Wednesday, "$40" as 1940 and "81%" as 1981. Each pattern has a handler that
+turns a match into a candidate; overlapping candidates are settled leftmost-longest; relative ones
+are resolved against the reference (publication) date using the tense of their sentence
+(`date_tense`) and the conventions in `date_calendar`; adjacent dates joined by "-", "from .. to",
+"between .. and" become one range. With no reference, relative mentions are kept unresolved
+(value None) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from . import date_calendar as cal
+from .date_grammar import (
+    ID_BEFORE,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    PATTERNS,
+    SEASONS,
+    UNIT_AFTER,
+    month_number,
+    weekday_number,
+)
+from .date_tense import sentence_bounds, tense_at
+from .model import DateMention, PartialDate
+
+__all__ = ["find_dates"]
+
+Resolver = Callable[[date, str], "tuple[PartialDate, PartialDate | None]"]
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    value: PartialDate | None = None
+    end_value: PartialDate | None = None
+    resolve: Resolver | None = None  # set for relative expressions
+    yearless: tuple[int, int | None] | None = None  # (month, day) when the year was inferred
+    uses_tense: bool = False
+
+    @property
+    def relative(self) -> bool:
+        return self.resolve is not None
+
+
+def _num(word: str) -> int:
+    w = word.lower()
+    return int(w) if w.isdigit() else NUMBER_WORDS[w]
+
+
+def _year_ok(text: str, end: int) -> bool:
+    """A number ending at `end` is not a year when a unit or a count noun follows it."""
+    return UNIT_AFTER.match(text, end) is None
+
+
+def _day(d: str) -> int:
+    return int(re.match(r"\d+", d).group())  # type: ignore[union-attr]
+
+
+# --- handlers: match -> candidate (or None) --------------------------------------------------
+def _iso(m: re.Match[str], text: str) -> _Cand | None:
+    return _Cand(m.start(), m.end(), PartialDate(int(m["y"]), int(m["m"]), int(m["d"])))
+
+
+def _numeric(m: re.Match[str], text: str) -> _Cand | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if m["s"] == "." or a > 12:
+        day, month = a, b
+    elif b > 12:
+        month, day = a, b
+    else:
+        return None  # 03/04/2022: day-first or month-first? do not guess
+    return _Cand(m.start(), m.end(), PartialDate(y, month, day))
+
+
+def _month_day(m: re.Match[str], text: str) -> _Cand | None:
+    month = month_number(m["mon"])
+    d1 = _day(m["d1"])
+    d2 = _day(m["d2"]) if m["d2"] else None
+    if d2 is not None and d2 <= d1:
+        return None
+    wd = weekday_number(m["wd"]) if m["wd"] else None
+    if m["y"]:
+        if not _year_ok(text, m.end()):
+            return None
+        y = int(m["y"])
+        return _Cand(m.start(), m.end(), PartialDate(y, month, d1),
+                     PartialDate(y, month, d2) if d2 else None)
+
+    def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
+        y = cal.year_matching_weekday(ref, month, d1, wd) if wd is not None else None
+        if y is None:
+            y = cal.day_year(ref, month, d1, tense)
+        return PartialDate(y, month, d1), (PartialDate(y, month, d2) if d2 else None)
+
+    return _Cand(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None)
+
+
+def _month_year(m: re.Match[str], text: str) -> _Cand | None:
+    if not _year_ok(text, m.end()):
+        return None
+    return _Cand(m.start(), m.end(), PartialDate(int(m["y"]), month_number(m["mon"])))
+
+
+def _month_relyear(m: re.Match[str], text: str) -> _Cand | None:
+    month = month_number(m["mon"])
+    n = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return _Cand(m.start(), m.end(), resolve=lambda ref, t: (PartialDate(ref.year + n, month), None))
+
+
+_KEEP_PRE = re.compile(r"(?i:last|next|this|coming|early|late|mid|past|this\s+past)$")
+
+
+def _month_ctx(m: re.Match[str], text: str) -> _Cand | None:
+    month = month_number(m["mon"])
+    pre = m["pre"].lower()
+    start = m.start() if _KEEP_PRE.match(pre) else m.start("mon")
+    rel = pre.split()[-1] if pre in ("last", "next", "this", "coming", "past", "this past") else None
+
+    def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
+        if rel in ("last", "past"):  # "last May": the latest May strictly before this month
+            y = ref.year if month < ref.month else ref.year - 1
+        elif rel in ("next", "coming"):
+            y = ref.year if month > ref.month else ref.year + 1
+        elif rel == "this":
+            y = ref.year
+        else:
+            y = cal.month_year(ref, month, tense)
+        return PartialDate(y, month), None
+
+    return _Cand(start, m.end(), resolve=resolve, yearless=(month, None), uses_tense=rel is None)
+
+
+def _weekday(m: re.Match[str], text: str) -> _Cand | None:
+    wd = weekday_number(m["wd"])
+    rel = (m["rel"] or "").lower().split()
+    mode = {"last": "last", "past": "last", "previous": "last", "next": "next"}.get(rel[-1] if rel else "")
+    if rel and rel[-1] == "coming":
+        mode = "future"
+
+    def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
+        return PartialDate.from_date(cal.weekday_near(ref, wd, mode or tense)), None
+
+    return _Cand(m.start(), m.end(), resolve=resolve, uses_tense=mode is None)
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _deictic(m: re.Match[str], text: str) -> _Cand | None:
+    w = " ".join(m["w"].lower().split())
+    n = _DEICTIC.get(w, -2 if "before" in w else 2)
+    return _Cand(m.start(), m.end(),
+                 resolve=lambda ref, t: (PartialDate.from_date(ref + timedelta(days=n)), None))
+
+
+def _rel_unit(m: re.Match[str], text: str) -> _Cand | None:
+    rel = " ".join(m["rel"].lower().split())
+    unit = m["unit"].lower()
+    if rel in ("the next", "the last"):
+        return None  # "over the last year", "in the next week": durations, not dates
+    if rel in ("coming", "the coming"):
+        return _Cand(m.start(), m.end(), resolve=lambda ref, t: (cal.coming(ref, unit), None))
+    n = {"last": -1, "next": 1}.get(rel, 0)
+    return _Cand(m.start(), m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, n), None))
+
+
+def _ago(m: re.Match[str], text: str) -> _Cand | None:
+    n = _num(m["n"])
+    unit = m["unit"].lower()
+    sign = 1 if m["dir"].lower() in ("later", "from now") or m["dir"].lower().startswith("from") else -1
+    return _Cand(m.start(), m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, sign * n), None))
+
+
+def _months_range(year: int, which: str, n: int, unit: str) -> tuple[PartialDate, PartialDate | None]:
+    size = {"months": 1, "month": 1, "quarter": 3, "half": 6}[unit] * n
+    k = ORDINAL_WORDS[which]
+    if unit in ("quarter", "half") and k > 0:
+        first = (k - 1) * size + 1
+    elif k > 0:
+        first = 1
+    else:
+        first = 13 - size
+    if not 1 <= first <= 12 or first + size - 1 > 12:
+        raise ValueError("not within a year")
+    last = first + size - 1
+    return PartialDate(year, first), (PartialDate(year, last) if last != first else None)
+
+
+def _months_of(m: re.Match[str], text: str) -> _Cand | None:
+    which, unit = m["which"].lower(), m["unit"].lower()
+    n = _num(m["n"]) if m["n"] else 1
+    if m["y"]:
+        if not _year_ok(text, m.end()):
+            return None
+        try:
+            v, ev = _months_range(int(m["y"]), which, n, unit)
+        except ValueError:
+            return None
+        return _Cand(m.start(), m.end(), v, ev)
+    off = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    return _Cand(m.start(), m.end(), resolve=lambda ref, t: _months_range(ref.year + off, which, n, unit))
+
+
+def _season(m: re.Match[str], text: str) -> _Cand | None:
+    if not _year_ok(text, m.end()):
+        return None
+    y = int(m["y"])
+    a, b = SEASONS[m["season"].lower()]
+    return _Cand(m.start(), m.end(), PartialDate(y, a), PartialDate(y, b))
+
+
+def _year_range(m: re.Match[str], text: str) -> _Cand | None:
+    y1 = int(m["y1"])
+    y2s = m["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if not y1 < y2 <= y1 + 50 or not _year_ok(text, m.end()) or ID_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        return None
+    return _Cand(m.start(), m.end(), PartialDate(y1), PartialDate(y2))
+
+
+def _year_ctx(m: re.Match[str], text: str) -> _Cand | None:
+    if not _year_ok(text, m.end()) or text.startswith("0's", m.end() - 1):
+        return None
+    pre = m["pre"].lower()
+    start = m.start() if pre in ("early", "late", "mid", "fiscal") else m.start("y")
+    return _Cand(start, m.end(), PartialDate(int(m["y"])))
+
+
+def _year_bare(m: re.Match[str], text: str) -> _Cand | None:
+    if not _year_ok(text, m.end()) or text.startswith("0's", m.end() - 1):
+        return None
+    if ID_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        return None
+    return _Cand(m.start(), m.end(), PartialDate(int(m["y"])))
+
+
+_HANDLERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | None]]] = [
+    (PATTERNS["iso"], _iso),
+    (PATTERNS["numeric"], _numeric),
+    (PATTERNS["mdy"], _month_day),
+    (PATTERNS["dmy"], _month_day),
+    (PATTERNS["my"], _month_year),
+    (PATTERNS["m_relyear"], _month_relyear),
+    (PATTERNS["m_ctx"], _month_ctx),
+    (PATTERNS["weekday"], _weekday),
+    (PATTERNS["deictic"], _deictic),
+    (PATTERNS["rel_unit"], _rel_unit),
+    (PATTERNS["ago"], _ago),
+    (PATTERNS["months_of"], _months_of),
+    (PATTERNS["season"], _season),
+    (PATTERNS["year_range"], _year_range),
+    (PATTERNS["year_ctx"], _year_ctx),
+    (PATTERNS["year_bare"], _year_bare),
+]
+
+_RANGE_GAP = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<to>to|until|till|through|and))\s*(?:(?:the\s+)?end\s+of\s+)?", re.I)
+_RANGE_OPEN = re.compile(r"(?i:\b(?P<w>from|between)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+)?)$")
+
+
+def _candidates(text: str) -> list[_Cand]:
+    found: list[_Cand] = []
+    for pattern, handler in _HANDLERS:
+        for m in pattern.finditer(text):
+            c = handler(m, text)
+            if c is not None and c.end > c.start:
+                found.append(c)
+    found.sort(key=lambda c: (c.start, -c.end))
+    chosen: list[_Cand] = []
+    last_end = -1
+    for c in found:
+        if c.start >= last_end:
+            chosen.append(c)
+            last_end = c.end
+    return chosen
+
+
+def _resolve(cands: list[_Cand], text: str, reference: date | None) -> None:
+    bounds: list[int] | None = None
+    for c in cands:
+        if c.resolve is None or reference is None:
+            continue
+        tense = "past"
+        if c.uses_tense:
+            if bounds is None:
+                bounds = sentence_bounds(text)
+            tense = tense_at(text, bounds, c.start, c.end)
+        try:
+            c.value, c.end_value = c.resolve(reference, tense)
+        except ValueError:
+            c.value = c.end_value = None  # e.g. February 29 in a common year
+
+
+def _refit_year(a: _Cand, b: PartialDate) -> PartialDate | None:
+    """A year-less start of a range takes the end's year ("from January to May 2022")."""
+    assert a.yearless is not None
+    month, day = a.yearless
+    y = b.year if (month, day or 1) <= (b.month or 12, b.day or 31) else b.year - 1
+    try:
+        return PartialDate(y, month, day)
+    except ValueError:
+        return None
+
+
+def _merge_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and a.end_value is None and b.end_value is None:
+            gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
+            opener = _RANGE_OPEN.search(text, max(0, a.start - 40), a.start)
+            ok = gap is not None and (
+                gap["dash"] is not None
+                or (opener is not None and (gap["to"].lower() == "and") == (opener["w"].lower() == "between"))
+            )
+            if ok:
+                bv = b.value
+                av = a.value
+                if a.yearless is not None and bv is not None and b.yearless is None:
+                    av = _refit_year(a, bv)
+                if av is not None and bv is not None and av.first_day <= bv.first_day:
+                    out.append(_Cand(a.start, b.end, av, bv, resolve=a.resolve or b.resolve))
+                    i += 2
+                    continue
+                if (av is None) != (bv is None):
+                    pass  # one side unresolved: keep them apart
+        out.append(a)
+        i += 1
+    return out
+
+
+def find_dates(text: str, reference: date | None) -> list[DateMention]:
+    """Every date mention in `text`, in order. Relative ones are resolved against `reference`."""
+    if not text:
+        return []
+    cands = _candidates(text)
+    _resolve(cands, text, reference)
+    cands = _merge_ranges(cands, text)
+    out = []
+    for c in cands:
+        v = c.value
+        if v is None and c.resolve is None:
+            continue
+        ev = c.end_value if c.end_value is not None and c.end_value != v else None
+        out.append(DateMention(
+            start=c.start, end=c.end, text=text[c.start:c.end],
+            value=v.iso if v else None, precision=v.precision if v else None,
+            end_value=ev.iso if (ev and v) else None, relative=c.relative,
+        ))
+    return out
