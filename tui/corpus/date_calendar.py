@@ -1,9 +1,10 @@
 """Calendar arithmetic for resolving relative dates against a reference (publication) date.
 
 Conventions (documented choices):
-- A bare weekday or a day/month without a year is resolved by tense: past -> the latest such day
+- A bare weekday, a month or a day/month without a year is resolved by tense: past -> the latest such day
   (or month) on or before the reference, future -> the earliest on or after it. The same day
-  (month) counts both ways: "on Tuesday" written on a Tuesday is that Tuesday.
+  (month) counts both ways: "on Tuesday" written on a Tuesday is that Tuesday. Without a tense
+  cue a weekday or a month is taken as past; a day and month ("Jan. 14") as the nearest such date.
 - "last Friday" is strictly before the reference, "next Friday" strictly after.
 - "this week" / "next week" / "last week" are ISO weeks. "the coming week" means the next seven
   days (reference .. reference+6); it is labelled with the ISO week holding most of them, i.e. the
@@ -50,6 +51,19 @@ def day_year(ref: date, month: int, day: int, tense: str) -> int:
     if tense == "future":
         return ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
     return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+
+
+def nearest_year(ref: date, month: int, day: int) -> int:
+    """The year putting month/day nearest the reference (no tense to go by)."""
+    best, gap = ref.year, None
+    for y in (ref.year, ref.year - 1, ref.year + 1):
+        try:
+            d = abs((date(y, month, day) - ref).days)
+        except ValueError:
+            continue
+        if gap is None or d < gap:
+            best, gap = y, d
+    return best
 
 
 def year_matching_weekday(ref: date, month: int, day: int, wd: int) -> int | None:

@@ -102,7 +102,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "m_ctx": _c(
         rf"(?<![\w$])(?P<pre>(?i:in|since|by|until|till|from|during|before|after|through|of|"
         rf"last|next|this|coming|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
-        rf"the\s+start\s+of|between|and|or|to|for|until|last|past|this\s+past|on))[\s-]+"
+        rf"the\s+start\s+of|between|and|or|to|for|until|last|past|this\s+past|on|the|a|an))[\s-]+"
         rf"(?P<mon>{MON_NAMED})(?!\s*\d)(?![\w-])"
     ),
     # Friday, last Friday, next Monday, Wednesday morning (not "Fridays")

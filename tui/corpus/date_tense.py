@@ -2,13 +2,15 @@
 
 HeidelTime-style and deliberately small: the verb cue nearest before the expression in its
 sentence decides ("met on Friday" -> past, "will meet on Friday" -> future, "is expected to arrive
-in May" -> future); when there is none before it, the nearest one after it; when the sentence has
-no cue at all, past (news mostly reports what happened).
+in May" -> future); when there is none before it, the nearest one after it. When the sentence has
+no cue at all `tense_at` says None and the caller decides (weekdays and months: past, since news
+mostly reports what happened; a day and month: the nearest such date).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Literal
 
 from .date_grammar import SENTENCE_END, WORD
@@ -16,11 +18,13 @@ from .date_grammar import SENTENCE_END, WORD
 Tense = Literal["past", "future"]
 
 FUTURE = frozenset(
-    "will 'll shall would won't wo plans plan planned planning scheduled due expected expects "
-    "intends intend aims upcoming tomorrow next forthcoming slated hopes hope going".split()
+    "will 'll shall would won't wo should must might may can could plans plan planning scheduled "
+    "due expects intends intend aims upcoming tomorrow next forthcoming slated hopes hope going "
+    "soon until till".split()
 )
-# "is to", "are to", "set to", "to be" (as in "to be held")
-_FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("set", "to"), ("to", "be"), ("to", "visit"),
+# "is to", "set to", "expected to", "planned to", "to be" (as in "to be held")
+_FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("set", "to"), ("to", "be"), ("expected", "to"),
+                           ("planned", "to"), ("planned", "for"), ("due", "to"), ("to", "visit"),
                            ("to", "meet"), ("to", "hold"), ("to", "attend"), ("to", "travel")})
 PAST = frozenset(
     "said told was were had did met held made took gave went came saw left began won lost paid "
@@ -36,9 +40,20 @@ _NOT_PAST_ED = frozenset(
 _PASSIVE_AUX = frozenset({"be", "been", "being"})
 
 
+_ABBREV = re.compile(
+    r"(?:\b[A-Za-z]\.|\b(?i:mr|mrs|ms|dr|gen|sen|rep|gov|lt|col|sgt|st|mt|jan|feb|mar|apr|jun|jul|aug|"
+    r"sep|sept|oct|nov|dec|inc|corp|co|ltd|jr|sr|vs|no|prof|rev|ft|est|edt|pst|gmt|u\.s|u\.n))$"
+)
+
+
 def sentence_bounds(text: str) -> list[int]:
-    """Offsets where sentences start (always begins with 0)."""
-    return [0] + [m.end() for m in SENTENCE_END.finditer(text)]
+    """Offsets where sentences start (always begins with 0). "a.m.", "U.S.", "Gen." do not end one."""
+    out = [0]
+    for m in SENTENCE_END.finditer(text):
+        if text[m.start()] == "." and _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        out.append(m.end())
+    return out
 
 
 def sentence_of(bounds: list[int], text: str, pos: int) -> tuple[int, int]:
@@ -70,9 +85,12 @@ def _cue(tokens: list[str], i: int) -> Tense | None:
     return None
 
 
-def tense_at(text: str, bounds: list[int], start: int, end: int) -> Tense:
+def tense_at(text: str, bounds: list[int], start: int, end: int) -> Tense | None:
+    """The tense cue nearest the span in its sentence (before it first), or None if none."""
     s0, s1 = sentence_of(bounds, text, start)
     before = [w.group().lower() for w in WORD.finditer(text, s0, start)]
+    if before and before[-1] == "by":  # "by Jan. 14", "by May": a deadline
+        return "future"
     for i in range(len(before) - 1, -1, -1):
         c = _cue(before, i)
         if c:
@@ -82,5 +100,5 @@ def tense_at(text: str, bounds: list[int], start: int, end: int) -> Tense:
         c = _cue(after, i)
         if c:
             return c
-    return "past"
+    return None
 

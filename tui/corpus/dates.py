@@ -32,7 +32,7 @@ from .model import DateMention, PartialDate
 
 __all__ = ["find_dates"]
 
-Resolver = Callable[[date, str], "tuple[PartialDate, PartialDate | None]"]
+Resolver = Callable[[date, "str | None"], "tuple[PartialDate, PartialDate | None]"]
 
 
 @dataclass(slots=True)
@@ -97,7 +97,7 @@ def _month_day(m: re.Match[str], text: str) -> _Cand | None:
     def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
         y = cal.year_matching_weekday(ref, month, d1, wd) if wd is not None else None
         if y is None:
-            y = cal.day_year(ref, month, d1, tense)
+            y = cal.day_year(ref, month, d1, tense) if tense else cal.nearest_year(ref, month, d1)
         return PartialDate(y, month, d1), (PartialDate(y, month, d2) if d2 else None)
 
     return _Cand(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None)
@@ -115,12 +115,15 @@ def _month_relyear(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), resolve=lambda ref, t: (PartialDate(ref.year + n, month), None))
 
 
+_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _KEEP_PRE = re.compile(r"(?i:last|next|this|coming|early|late|mid|past|this\s+past)$")
 
 
 def _month_ctx(m: re.Match[str], text: str) -> _Cand | None:
     month = month_number(m["mon"])
     pre = m["pre"].lower()
+    if pre in ("the", "a", "an") and not _NOUN_AFTER.match(text, m.end()):
+        return None  # "the March accession" yes; "the May" alone no
     start = m.start() if _KEEP_PRE.match(pre) else m.start("mon")
     rel = pre.split()[-1] if pre in ("last", "next", "this", "coming", "past", "this past") else None
 
@@ -132,7 +135,7 @@ def _month_ctx(m: re.Match[str], text: str) -> _Cand | None:
         elif rel == "this":
             y = ref.year
         else:
-            y = cal.month_year(ref, month, tense)
+            y = cal.month_year(ref, month, tense or "past")
         return PartialDate(y, month), None
 
     return _Cand(start, m.end(), resolve=resolve, yearless=(month, None), uses_tense=rel is None)
@@ -146,16 +149,22 @@ def _weekday(m: re.Match[str], text: str) -> _Cand | None:
         mode = "future"
 
     def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
-        return PartialDate.from_date(cal.weekday_near(ref, wd, mode or tense)), None
+        return PartialDate.from_date(cal.weekday_near(ref, wd, mode or tense or "past")), None
 
     return _Cand(m.start(), m.end(), resolve=resolve, uses_tense=mode is None)
 
 
+_GENERIC_TODAY = re.compile(
+    r"(?<='s)\s+(?:[a-z]+\s+)?(?:world|society|standards?|generation|youth|children|kids|economy|"
+    r"age|era|environment|technology|computers|market|markets|culture|politics|life|lives)\b"
+)
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _deictic(m: re.Match[str], text: str) -> _Cand | None:
     w = " ".join(m["w"].lower().split())
+    if _GENERIC_TODAY.match(text, m.end()):
+        return None  # "today's world": nowadays, not a date
     n = _DEICTIC.get(w, -2 if "before" in w else 2)
     return _Cand(m.start(), m.end(),
                  resolve=lambda ref, t: (PartialDate.from_date(ref + timedelta(days=n)), None))
@@ -173,9 +182,12 @@ def _rel_unit(m: re.Match[str], text: str) -> _Cand | None:
 
 
 def _ago(m: re.Match[str], text: str) -> _Cand | None:
+    direction = m["dir"].lower()
+    if direction in ("earlier", "before", "later"):
+        return None  # "a day earlier", "three days later": anchored to the story, not to the reference
     n = _num(m["n"])
     unit = m["unit"].lower()
-    sign = 1 if m["dir"].lower() in ("later", "from now") or m["dir"].lower().startswith("from") else -1
+    sign = 1 if direction.startswith("from") else -1
     return _Cand(m.start(), m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, sign * n), None))
 
 
@@ -287,7 +299,7 @@ def _resolve(cands: list[_Cand], text: str, reference: date | None) -> None:
     for c in cands:
         if c.resolve is None or reference is None:
             continue
-        tense = "past"
+        tense = None
         if c.uses_tense:
             if bounds is None:
                 bounds = sentence_bounds(text)
