@@ -60,7 +60,7 @@ MON = rf"(?:{_MONTH_FULL}(?![a-z])|{_MONTH_ABBR}\.?(?![a-zA-Z]))"
 MON_NAMED = rf"(?:{_MONTH_FULL}(?![a-z])|{_MONTH_ABBR}\.)"  # safe without a number
 WD = rf"(?:{_cased(WEEKDAYS)}(?![a-z]))"
 WD_ANY = rf"(?:{_cased(WEEKDAYS)}|{_cased(WEEKDAY_ABBR)}\.?)(?![a-zA-Z])"
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%])(?![.,]\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![.,:]\d)"
 YEAR = r"(?:1\d{3}|20\d\d|21\d\d)(?![\d%])(?!\.\d)(?!,\d)"
 _NUM = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _DASH = r"\s*(?:-|–|—|to|through|until|till|and)\s*"

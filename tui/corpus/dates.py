@@ -156,7 +156,8 @@ def _weekday(m: re.Match[str], text: str) -> _Cand | None:
 
 _GENERIC_TODAY = re.compile(
     r"(?<='s)\s+(?:[a-z]+\s+)?(?:world|society|standards?|generation|youth|children|kids|economy|"
-    r"age|era|environment|technology|computers|market|markets|culture|politics|life|lives)\b"
+    r"age|era|environment|technology|computers|market|markets|culture|politics|life|lives|leaders|"
+    r"generations|people|youngsters|students|workers|problems|challenges|needs)\b"
 )
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
@@ -246,11 +247,17 @@ def _year_ctx(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(start, m.end(), PartialDate(int(m["y"])))
 
 
+_DIGIT_GROUP_BEFORE = re.compile(r"\d[ \t]+$")
+_DIGIT_GROUP_AFTER = re.compile(r"[ \t]+\d")
+
+
 def _year_bare(m: re.Match[str], text: str) -> _Cand | None:
     if not _year_ok(text, m.end()) or text.startswith("0's", m.end() - 1):
         return None
     if ID_BEFORE.search(text, max(0, m.start() - 25), m.start()):
         return None
+    if _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _DIGIT_GROUP_AFTER.match(text, m.end()):
+        return None  # a group of digits in a phone or account number: "+98 21 2215 1966"
     return _Cand(m.start(), m.end(), PartialDate(int(m["y"])))
 
 
@@ -281,7 +288,10 @@ def _candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
     for pattern, handler in _HANDLERS:
         for m in pattern.finditer(text):
-            c = handler(m, text)
+            try:
+                c = handler(m, text)
+            except ValueError:
+                continue  # "29 February 1000", "April 31": not a calendar date
             if c is not None and c.end > c.start:
                 found.append(c)
     found.sort(key=lambda c: (c.start, -c.end))
