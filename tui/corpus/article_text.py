@@ -40,7 +40,7 @@ _BOILERPLATE = re.compile(
     | advertisement
     | (?:print|email)\s+this\s+(?:article|page|story|post)
     | subscribe\s+to\s+(?:our|the)\s+newsletter.{0,80}
-    | .{0,80}\[email\s+protected\].{0,80}
+    | (?:[\w ]{0,30}:?\s*)?\[email\s+protected\]\.?  # Cloudflare's mangled address on a line of its own
     """
 )
 
