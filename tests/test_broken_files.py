@@ -111,6 +111,13 @@ def test_nul_bytes(tmp_path):
     assert_fatal(make_corpus(tmp_path), "bad.txt", data, "binary file")
 
 
+def test_stray_nul_byte_in_utf8_text(tmp_path):
+    data = "Headline\n\nA NUL\x00 byte sat in the middle of this “sentence”.\n".encode()
+    article, notes = assert_loads(make_corpus(tmp_path), "bad.txt", data)
+    assert article.body == "A NUL byte sat in the middle of this “sentence”."
+    assert [p.message for p in notes] == ["NUL bytes removed"]
+
+
 def test_control_bytes(tmp_path):
     data = bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 50 + b"some text"
     assert_fatal(make_corpus(tmp_path), "bad.txt", data, "binary file (control bytes)")

@@ -100,6 +100,14 @@ def _mostly_utf8(data: bytes) -> bool:
     return good >= 3 and bad * 4 <= good
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode the bytes of one article file."""
     if not data:
@@ -121,19 +129,25 @@ def decode_bytes(data: bytes) -> Decoded:
         if data.startswith(magic):
             return Decoded(None, fatal=f"binary file ({name})")
     sample = data[:_SAMPLE]
+    stray_nuls = False
     if b"\x00" in sample:
         codec = _utf16_without_bom(sample)
-        if codec is None:
+        if codec is not None:
+            notes = [f"no byte order mark; read as {codec.upper()}"]
+            return Decoded(_decode_utf16(data, codec, "UTF-16", notes), codec, notes)
+        # A stray NUL or two in otherwise valid UTF-8 text is damage, not a binary file.
+        if sample.count(0) > max(1, len(sample) // 1000) or not _is_utf8(data):
             return Decoded(None, fatal="binary file (contains NUL bytes)")
-        notes = [f"no byte order mark; read as {codec.upper()}"]
-        return Decoded(_decode_utf16(data, codec, "UTF-16", notes), codec, notes)
+        stray_nuls = True
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > 0.1 * len(sample):
         return Decoded(None, fatal="binary file (control bytes)")
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return Decoded(text, "utf-8", ["NUL bytes removed"] if stray_nuls else [])
     if _mostly_utf8(data[: 4 * _SAMPLE]):
         text = data.decode("utf-8", errors="replace")
         return Decoded(text, "utf-8", ["invalid UTF-8 bytes replaced with U+FFFD"])
