@@ -68,6 +68,8 @@ _PART = r"(?:early|earlier|late|later|mid|the\s+end\s+of|end|the\s+beginning\s+o
 _REL = r"(?:last|this|next|the\s+coming|coming|the\s+current|current|the\s+next|the\s+last)"
 
 _F = re.UNICODE
+# A cheap first-character gate lets the regex engine skip most positions quickly.
+_GATE_MON = r"(?<![\w$])(?=[JFMASOND])"
 
 
 def _c(p: str, flags: int = 0) -> re.Pattern[str]:
@@ -91,20 +93,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR}))?(?![\w])"
     ),
     # [early] January[,] [of] 2022
-    "my": _c(
-        rf"(?<![\w$])(?:(?P<part>(?i:{_PART}))[\s-]+)?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\w%])"
-    ),
+    # January[,] [of] 2022 (an "early"/"late" before it is found by PREFIXES["my"])
+    "my": _c(rf"{_GATE_MON}(?P<mon>{MON}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\w%])"),
     # January last year / June this year / May of next year
     "m_relyear": _c(
         rf"(?<![\w$])(?P<mon>{MON_NAMED})\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)\b"
     ),
     # in May, since March, last November, early September (a month needs a cue to be a date)
-    "m_ctx": _c(
-        rf"(?<![\w$])(?P<pre>(?i:in|since|by|until|till|from|during|before|after|through|of|"
-        rf"last|next|this|coming|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
-        rf"the\s+start\s+of|between|and|or|to|for|until|last|past|this\s+past|on|the|a|an))[\s-]+"
-        rf"(?P<mon>{MON_NAMED})(?!\s*\d)(?![\w-])"
-    ),
+    "m_ctx": _c(rf"{_GATE_MON}(?P<mon>{MON_NAMED})(?!\s*\d)(?![\w-])"),
     # Friday, last Friday, next Monday, Wednesday morning (not "Fridays")
     "weekday": _c(
         rf"(?<![\w$])(?:(?P<rel>(?i:last|next|this|this\s+coming|coming|past|previous|this\s+past))\s+)?"
@@ -118,7 +114,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # last year, early next year, later this month, the coming week, since last year
     "rel_unit": _c(
-        rf"(?<![\w$])(?i:(?:(?P<part>{_PART})[\s-]+(?:in\s+)?)?(?P<rel>{_REL})\s+(?P<unit>week|month|year)(?!s)\b)(?:'s)?"
+        rf"(?<![\w$])(?=[lLtTnNcC])(?P<rel>(?i:last|this|next|coming|current))\s+(?P<unit>(?i:week|month|year))(?!s)\b(?:'s)?"
     ),
     # a year ago, two weeks ago, three months earlier
     "ago": _c(
@@ -139,14 +135,37 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?<![\w$€£#\-/.:,])(?P<y1>{YEAR})\s*[-–]\s*(?P<y2>\d{{4}}|\d\d)(?![\w\-/%])"
     ),
     # a four-digit year with a cue before it: in 2013, since 1979, fiscal 1998, mid-2022
-    "year_ctx": _c(
-        rf"(?<![\w$])(?P<pre>(?i:in|since|of|by|until|till|from|during|before|after|through|year|fiscal|"
-        rf"around|circa|between|and|to|early|late|mid|end|the\s+end\s+of|the\s+beginning\s+of|"
-        rf"the\s+middle\s+of|the\s+start\s+of|spring|summer|autumn|fall|winter|for|than|as\s+of))"
-        rf"(?:\s+the\s+year)?[\s-]+(?P<y>{YEAR})(?![\w%])(?!\s*(?:-|–)\s*\d)"
-    ),
+    "year_ctx": _c(rf"(?<![\w$])(?P<y>{YEAR})(?![\w%])(?!\s*(?:-|–)\s*\d)"),
     # a bare year; dates.py checks its neighbourhood (units, money, identifiers)
     "year_bare": _c(rf"(?<![\w$€£#\-/.:,+])(?P<y>(?:19|20)\d\d)(?![\w%])(?![.,:/\-]\d)"),
+}
+
+# First characters each pattern can start with: a lookahead gate in front of the pattern lets the
+# engine reject most positions at once (several times faster on prose).
+_GATES = {
+    "iso": "12", "numeric": "0-9", "mdy": "JFMASONDTW", "dmy": "MTWFSt0-9",
+    "m_relyear": "JFMASOND", "weekday": "lLnNtTcCpPMWFS", "deictic": "tTyY",
+    "ago": "aAoOtTfFsSeEnN0-9", "months_of": "tTfFlLsS", "season": "tTsSaAfF",
+    "year_range": "12", "year_bare": "12", "year_ctx": "12",
+}
+for _name, _chars in _GATES.items():
+    PATTERNS[_name] = _c(f"(?=[{_chars}])" + PATTERNS[_name].pattern)
+
+# Cues that must come right before a core match (searched backwards from the match start).
+PREFIXES: dict[str, re.Pattern[str]] = {
+    "my": _c(rf"(?<![\w$])(?P<part>(?i:{_PART}))[\s-]+$"),
+    "m_ctx": _c(
+        r"(?<![\w$])(?P<pre>(?i:in|since|by|until|till|from|during|before|after|through|of|"
+        r"last|next|this|coming|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+        r"the\s+start\s+of|between|and|or|to|for|past|this\s+past|on|the|a|an))[\s-]+$"
+    ),
+    "rel_unit": _c(rf"(?<![\w$])(?P<part>(?i:{_PART}))[\s-]+(?i:in\s+)?(?:(?i:the)\s+)?$|(?<![\w$])(?i:the)\s+$"),
+    "year_ctx": _c(
+        r"(?<![\w$])(?P<pre>(?i:in|since|of|by|until|till|from|during|before|after|through|year|fiscal|"
+        r"around|circa|between|early|late|mid|end|the\s+end\s+of|the\s+beginning\s+of|"
+        r"the\s+middle\s+of|the\s+start\s+of|spring|summer|autumn|fall|winter|as\s+of))"
+        r"(?:\s+the\s+year)?[\s-]+$"
+    ),
 }
 
 # Words after a number that make it a count or a measure, never a year.

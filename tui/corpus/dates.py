@@ -22,6 +22,7 @@ from .date_grammar import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
     PATTERNS,
+    PREFIXES,
     SEASONS,
     UNIT_AFTER,
     month_number,
@@ -103,10 +104,11 @@ def _month_day(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None)
 
 
-def _month_year(m: re.Match[str], text: str) -> _Cand | None:
+def _month_year(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> _Cand | None:
     if not _year_ok(text, m.end()):
         return None
-    return _Cand(m.start(), m.end(), PartialDate(int(m["y"]), month_number(m["mon"])))
+    start = pre.start() if pre else m.start()  # "early May 2018"
+    return _Cand(start, m.end(), PartialDate(int(m["y"]), month_number(m["mon"])))
 
 
 def _month_relyear(m: re.Match[str], text: str) -> _Cand | None:
@@ -119,12 +121,14 @@ _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _KEEP_PRE = re.compile(r"(?i:last|next|this|coming|early|late|mid|past|this\s+past)$")
 
 
-def _month_ctx(m: re.Match[str], text: str) -> _Cand | None:
+def _month_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> _Cand | None:
+    if cue is None:
+        return None  # a bare month name needs a cue: "in May", "last March", "the June agreement"
     month = month_number(m["mon"])
-    pre = m["pre"].lower()
+    pre = " ".join(cue["pre"].lower().split())
     if pre in ("the", "a", "an") and not _NOUN_AFTER.match(text, m.end()):
         return None  # "the March accession" yes; "the May" alone no
-    start = m.start() if _KEEP_PRE.match(pre) else m.start("mon")
+    start = cue.start() if _KEEP_PRE.match(pre) else m.start("mon")
     rel = pre.split()[-1] if pre in ("last", "next", "this", "coming", "past", "this past") else None
 
     def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
@@ -171,15 +175,17 @@ def _deictic(m: re.Match[str], text: str) -> _Cand | None:
                  resolve=lambda ref, t: (PartialDate.from_date(ref + timedelta(days=n)), None))
 
 
-def _rel_unit(m: re.Match[str], text: str) -> _Cand | None:
-    rel = " ".join(m["rel"].lower().split())
+def _rel_unit(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> _Cand | None:
+    rel = m["rel"].lower()
     unit = m["unit"].lower()
-    if rel in ("the next", "the last"):
+    the = pre is not None and pre.group().rstrip().lower().endswith("the")
+    if the and rel in ("next", "last"):
         return None  # "over the last year", "in the next week": durations, not dates
-    if rel in ("coming", "the coming"):
-        return _Cand(m.start(), m.end(), resolve=lambda ref, t: (cal.coming(ref, unit), None))
+    start = pre.start() if pre else m.start()  # "early next year", "the coming week"
+    if rel == "coming":
+        return _Cand(start, m.end(), resolve=lambda ref, t: (cal.coming(ref, unit), None))
     n = {"last": -1, "next": 1}.get(rel, 0)
-    return _Cand(m.start(), m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, n), None))
+    return _Cand(start, m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, n), None))
 
 
 def _ago(m: re.Match[str], text: str) -> _Cand | None:
@@ -239,11 +245,11 @@ def _year_range(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), PartialDate(y1), PartialDate(y2))
 
 
-def _year_ctx(m: re.Match[str], text: str) -> _Cand | None:
-    if not _year_ok(text, m.end()) or text.startswith("0's", m.end() - 1):
-        return None
-    pre = m["pre"].lower()
-    start = m.start() if pre in ("early", "late", "mid", "fiscal") else m.start("y")
+def _year_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> _Cand | None:
+    if cue is None or not _year_ok(text, m.end()) or text.startswith("0's", m.end() - 1):
+        return None  # (a year without a cue is left to _year_bare, which checks more)
+    pre = cue["pre"].lower()
+    start = cue.start() if pre in ("early", "late", "mid", "fiscal") else m.start("y")
     return _Cand(start, m.end(), PartialDate(int(m["y"])))
 
 
@@ -261,24 +267,25 @@ def _year_bare(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), PartialDate(int(m["y"])))
 
 
-_HANDLERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], _Cand | None]]] = [
-    (PATTERNS["iso"], _iso),
-    (PATTERNS["numeric"], _numeric),
-    (PATTERNS["mdy"], _month_day),
-    (PATTERNS["dmy"], _month_day),
-    (PATTERNS["my"], _month_year),
-    (PATTERNS["m_relyear"], _month_relyear),
-    (PATTERNS["m_ctx"], _month_ctx),
-    (PATTERNS["weekday"], _weekday),
-    (PATTERNS["deictic"], _deictic),
-    (PATTERNS["rel_unit"], _rel_unit),
-    (PATTERNS["ago"], _ago),
-    (PATTERNS["months_of"], _months_of),
-    (PATTERNS["season"], _season),
-    (PATTERNS["year_range"], _year_range),
-    (PATTERNS["year_ctx"], _year_ctx),
-    (PATTERNS["year_bare"], _year_bare),
+_HANDLERS: list[tuple[str, Callable[..., _Cand | None]]] = [
+    ("iso", _iso),
+    ("numeric", _numeric),
+    ("mdy", _month_day),
+    ("dmy", _month_day),
+    ("my", _month_year),
+    ("m_relyear", _month_relyear),
+    ("m_ctx", _month_ctx),
+    ("weekday", _weekday),
+    ("deictic", _deictic),
+    ("rel_unit", _rel_unit),
+    ("ago", _ago),
+    ("months_of", _months_of),
+    ("season", _season),
+    ("year_range", _year_range),
+    ("year_ctx", _year_ctx),
+    ("year_bare", _year_bare),
 ]
+_RULES = [(PATTERNS[name], PREFIXES.get(name), handler) for name, handler in _HANDLERS]
 
 _RANGE_GAP = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<to>to|until|till|through|and))\s*(?:(?:the\s+)?end\s+of\s+)?", re.I)
 _RANGE_OPEN = re.compile(r"(?i:\b(?P<w>from|between)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+)?)$")
@@ -286,10 +293,13 @@ _RANGE_OPEN = re.compile(r"(?i:\b(?P<w>from|between)\s+(?:the\s+)?(?:(?:beginnin
 
 def _candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
-    for pattern, handler in _HANDLERS:
+    for pattern, prefix, handler in _RULES:
         for m in pattern.finditer(text):
             try:
-                c = handler(m, text)
+                if prefix is None:
+                    c = handler(m, text)
+                else:  # a cue right before the core ("in May", "early next year")
+                    c = handler(m, text, prefix.search(text, max(0, m.start() - 40), m.start()))
             except ValueError:
                 continue  # "29 February 1000", "April 31": not a calendar date
             if c is not None and c.end > c.start:
