@@ -1,0 +1,493 @@
+"""People named in article text, and their canonical names across a corpus.
+
+`find_people` reads one article body. A name is a run of capitalized words; we strip a leading
+role ("Iranian President", "Foreign Minister") and honorifics ("Ayatollah", "Seyyed", "Mr."),
+and keep what is left when it looks like a name: no word of it is a place, nationality, month,
+weekday, title, organization word or common sentence opener (see `people_lexicon`), and it is
+either two to four words long or a single word with a signal (a title or honorific before it, a
+speech verb after it, "according to" before it, or it is the surname of a fuller name in the
+same text). Headline-like title-case lines only count names with such a signal.
+
+Roles come from the text: the title before a name ("Russian President Vladimir Putin"), a role
+noun before it ("spokesman Saeed Khatibzadeh"), an appositive after it ("X, the Iranian
+government spokesman,") or before it ("Iran's First Vice President, Mohammad Mokhber,").
+
+`PeopleRegistry` merges the people of many articles into one canonical person each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .model import Person, PersonSpec
+from .people_lexicon import (
+    ABBREVIATIONS,
+    COMMON,
+    CUE_ADVERBS,
+    CUE_VERBS,
+    DEMONYMS,
+    HONORIFICS,
+    MONTHS,
+    NATIONALITIES,
+    ORG_WORDS,
+    PLACES,
+    ROLE_NOUNS,
+    TITLES,
+    WEEKDAYS,
+)
+from .roles import person_role_score, role_words
+
+# A word: letters, with inner apostrophes, hyphens and periods ("O'Brien", "al-Assad", "U.S").
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?")
+_PARTICLES = frozenset("al el ad as ash bin ibn abu bint de del della der den di da dos das du van von la le ter".split())
+_HYPHEN_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|bint)-[A-Z]")
+_CUE_ALT = "|".join(sorted(set(CUE_VERBS), key=len, reverse=True))
+_ADV_ALT = "|".join(sorted(CUE_ADVERBS, key=len, reverse=True))
+_AFTER_CUE = re.compile(rf"^,?\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b")
+_AFTER_APPOSITIVE_CUE = re.compile(
+    rf"^,\s[^,.;“”\"]{{3,140}},\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b"
+)
+_ROLE_NOUN_ALT = "|".join(sorted(ROLE_NOUNS | {"vice president", "prime minister"}, key=len, reverse=True))
+# ", the Iranian government spokesman," / ", Chairman of the ... group," after a name: the role
+# noun ends the appositive or is followed by a preposition, so a list of names never matches.
+_APPOSITIVE_AFTER = re.compile(
+    rf"^,\s+(?P<role>(?:(?:the|an?|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){{0,5}}?"
+    rf"(?i:{_ROLE_NOUN_ALT})(?:\s+(?:of|to|for|in|at|on)\s+[^,.;:“”\"\n]{{1,80}}?)?)\s*[,.;]"
+)
+# "Iran's First Vice President, Mohammad Mokhber" / "the Leader of the Islamic Revolution, X".
+_APPOSITIVE_BEFORE = re.compile(
+    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+|(?<![\w'’-])(?=[A-Z][\w-]*['’]s\s))"
+    rf"(?P<role>(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{_ROLE_NOUN_ALT})(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+)?),\s+$"
+)
+# "spokesman Saeed Khatibzadeh", "Russian leader Vladimir Putin": a role noun right before.
+_ROLE_NOUN_BEFORE = re.compile(
+    rf"(?P<role>(?:[A-Z][\w'’-]*\s+){{0,4}}(?:[a-z-]+\s+)?(?:{_ROLE_NOUN_ALT}))\s+$"
+)
+_COUNTERPART_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?P<nat>[A-Z][a-z]+)\s+[Cc]ounterpart,?\s+$")
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
+_ALIAS_TITLES = frozenset(
+    "president senator sen. governor gov. mayor chancellor premier general gen. judge minister".split()
+)
+_LINE = re.compile(r"[^\n]+")
+
+_STOP = COMMON | PLACES | ORG_WORDS | MONTHS | WEEKDAYS | NATIONALITIES | TITLES | HONORIFICS
+_ROLE_HEADS = TITLES - {
+    "foreign", "interior", "defense", "defence", "oil", "petroleum", "economy", "economic",
+    "finance", "trade", "energy", "health", "education", "culture", "agriculture", "industry",
+    "labor", "labour", "transport", "roads", "intelligence", "affairs", "environment",
+    "commerce", "treasury", "state", "home", "security", "national", "acting", "former", "late",
+    "executive", "managing", "assistant", "special", "senior", "top", "first", "second",
+    "vice", "deputy", "supreme", "ministerial", "presidential", "parliamentary", "counterpart",
+    "justice", "general", "prime", "chief",
+} | {"chief", "general"}
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def base(self) -> str:
+        t = self.text.rstrip(".")
+        if t[-2:] in ("'s", "’s"):
+            t = t[:-2]
+        return t
+
+    @property
+    def low(self) -> str:
+        return self.base.lower()
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.rstrip(".")[-2:] in ("'s", "’s")
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _name_capable(tok: _Tok) -> bool:
+    """Could this capitalized word be part of a person's name?"""
+    b = tok.base
+    if _HYPHEN_PARTICLE.match(b):
+        return True
+    if not b[:1].isupper() or _is_acronym(b) or tok.low in _STOP:
+        return False
+    if "-" in b:
+        parts = b.lower().split("-")
+        if any(p in PLACES or p in NATIONALITIES or p in ORG_WORDS for p in parts):
+            return False
+    return len(b) > 1 or tok.text.endswith(".")  # an initial "H."
+
+
+def strip_honorifics(name: str) -> str:
+    """"Ayatollah Seyyed Ebrahim Raisi" -> "Ebrahim Raisi"; "Mr. Raisi" -> "Raisi"."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLES):
+        words.pop(0)
+    return " ".join(words)
+
+
+def name_key(name: str) -> str:
+    return " ".join(strip_honorifics(name).replace("’", "'").lower().split())
+
+
+def _runs(text: str) -> list[list[_Tok]]:
+    """Runs of capitalized words separated by single spaces (particles allowed inside)."""
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        end = m.end()
+        if word.endswith(".") and not (
+            len(word) == 2 or word[:-1].lower() in ABBREVIATIONS or word[:-1].lower() in HONORIFICS
+        ):
+            word, end = word[:-1], end - 1
+        tok = _Tok(m.start(), end, word)
+        cap = word[:1].isupper() or bool(_HYPHEN_PARTICLE.match(word))
+        particle = word.lower() in _PARTICLES
+        joined = bool(cur) and text[cur[-1].end : tok.start] in (" ", "\u00a0") and not cur[-1].possessive
+        if cap and joined:
+            cur.append(tok)
+        elif particle and joined and cur[-1].text[:1].isupper():
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [tok] if cap else []
+    if cur:
+        runs.append(cur)
+    # A particle cannot end a run.
+    for run in runs:
+        while run and run[-1].text.lower() in _PARTICLES:
+            run.pop()
+    return [r for r in runs if r]
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of title-case lines (headlines, bylines): most words capitalized."""
+    spans = []
+    for m in _LINE.finditer(text):
+        words = m.group().split()
+        if len(words) < 3:
+            if words and all(w[:1].isupper() for w in words):
+                spans.append(m.span())
+            continue
+        caps = sum(1 for w in words if w[:1].isupper())
+        small = sum(1 for w in words if w.lower() in {"a", "an", "the", "of", "and", "in", "on", "to", "for", "with", "at", "by"})
+        if caps >= 0.6 * (len(words) - small) and not m.group().rstrip().endswith((".", "”", '"')):
+            spans.append(m.span())
+    return spans
+
+
+@dataclass(slots=True)
+class _Cand:
+    name: str  # honorifics stripped
+    start: int
+    end: int
+    forms: set[str]  # as written, with honorifics and a title
+    signal: bool
+    roles: list[str] = field(default_factory=list)
+
+
+def _role_from_prefix(prefix: list[_Tok]) -> str | None:
+    words = [t for t in prefix if t.low not in HONORIFICS and t.low not in COMMON]
+    # Drop leading words before a nationality/possessive country/title.
+    while words and not (
+        words[0].low in NATIONALITIES or words[0].low in TITLES or words[0].possessive or _is_acronym(words[0].base)
+    ):
+        words.pop(0)
+    if not words or words[-1].low not in _ROLE_HEADS:
+        return None
+    if len(words) == 1 and words[0].low in {"counterpart"}:
+        return None
+    return " ".join(t.text.rstrip(".") if not t.text.endswith(".") or len(t.text) > 3 else t.text for t in words)
+
+
+def _demonym_role(role: str) -> str | None:
+    """"Iran's President" -> "Iranian President"."""
+    m = re.match(r"^([A-Z][\w-]*)['’]s\s+(.+)$", role)
+    if not m or m.group(1).lower() not in DEMONYMS:
+        return None
+    return f"{DEMONYMS[m.group(1).lower()].capitalize()} {m.group(2)}"
+
+
+def _candidates(text: str) -> list[_Cand]:
+    headlines = _headline_lines(text)
+    hi = 0
+    out: list[_Cand] = []
+    for run in _runs(text):
+        # Split off the prefix: sentence openers, nationalities, titles, honorifics.
+        i = 0
+        while i < len(run) - 1 and (
+            (i == 0 and run[i].low in COMMON)
+            or run[i].low in TITLES
+            or run[i].low in HONORIFICS
+            or run[i].low in NATIONALITIES
+            or _is_acronym(run[i].base)
+            or (run[i].possessive and run[i].low in PLACES)
+        ):
+            i += 1
+        prefix = run[:i]
+        j = i
+        while j < len(run) and _name_capable(run[j]) and not (j > i and run[j - 1].possessive):
+            j += 1
+        name_toks = run[i:j]
+        if not name_toks or len(name_toks) > 4:
+            continue
+        if j < len(run) and run[j].low in ORG_WORDS:
+            continue  # "Hassan Rouhani Center", "Mehrabad Airport"
+        if name_toks[-1].text.endswith(".") and len(name_toks[-1].base) == 1:
+            continue  # ends with an initial: not a full name
+        start, end = name_toks[0].start, name_toks[-1].start + len(name_toks[-1].base)
+        name = " ".join(t.base if t is name_toks[-1] else t.text for t in name_toks)
+        honor = [t for t in prefix if t.low in HONORIFICS]
+        titled = any(t.low in _ROLE_HEADS or t.low in HONORIFICS for t in prefix)
+        k = len(prefix)
+        while k > 0 and (prefix[k - 1].low in HONORIFICS or prefix[k - 1].low in _ALIAS_TITLES):
+            k -= 1
+        forms = {text[prefix[k].start if k < len(prefix) else start : end]}
+        while k < len(prefix) and prefix[k].low not in HONORIFICS:
+            k += 1
+        forms.add(text[prefix[k].start if k < len(prefix) else start : end])
+        before = text[max(0, run[0].start - 120) : run[0].start]
+        after = text[end : end + 200]
+        roles: list[str] = []
+        role = _role_from_prefix(prefix)
+        if role:
+            roles.append(role)
+        m = _ROLE_NOUN_BEFORE.search(before)
+        if m and not prefix and m.group("role").split()[-1].islower():
+            roles.append(m.group("role").strip())
+            titled = True
+        m = _COUNTERPART_BEFORE.search(before)
+        if m and m.group("nat").lower() in NATIONALITIES:
+            roles.append(f"{m.group('nat')} {prefix[-1].base}" if prefix and prefix[-1].low in _ROLE_HEADS else f"{m.group('nat')} counterpart")
+            titled = True
+        m = _APPOSITIVE_BEFORE.search(before) if not prefix else None
+        if m:
+            roles.append(m.group("role").strip())
+            titled = True
+        m = _APPOSITIVE_AFTER.match(after)
+        if m and len(m.group("role").split()) <= 14:
+            roles.append(m.group("role").strip())
+            titled = True
+        for r in list(roles):
+            d = _demonym_role(r)
+            if d:
+                roles.append(d)
+        roles = [r for r in roles if not r.lower().endswith("counterpart")]
+        signal = titled or bool(
+            _AFTER_CUE.match(after) or _AFTER_APPOSITIVE_CUE.match(after) or _ACCORDING_BEFORE.search(before)
+        )
+        while hi < len(headlines) and headlines[hi][1] <= start:
+            hi += 1
+        in_headline = hi < len(headlines) and headlines[hi][0] <= start
+        if len(name_toks) == 1:
+            if name_toks[0].low.endswith("ing") and i == 0:
+                continue
+        elif in_headline and not signal:
+            continue
+        out.append(_Cand(name, start, end, forms, signal or (len(name_toks) > 1 and not in_headline), roles))
+    return out
+
+
+def _alias_regex(forms: Iterable[str]) -> re.Pattern[str] | None:
+    forms = sorted({f for f in forms if f}, key=len, reverse=True)
+    if not forms:
+        return None
+    alt = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w-]|['’](?![sS]\b))")
+
+
+def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
+    """People named in one article body, most mentioned first (see the module docstring)."""
+    known = list(known)
+    cands = _candidates(text)
+    # Group by name (honorifics stripped). Multi-word names first, then single words.
+    people: dict[str, Person] = {}
+    accepted: dict[str, str] = {}  # name key -> canonical
+    spec_of: dict[str, Person] = {}
+    for spec in known:
+        forms = [spec.name, *spec.aliases]
+        rx = _alias_regex(forms)
+        seen = sorted({m.group() for m in rx.finditer(text)}) if rx else []
+        if not seen:
+            continue
+        p = Person(spec.name, set(seen), set(spec.roles))
+        people[spec.name] = p
+        for f in forms:
+            accepted[name_key(f)] = spec.name
+        spec_of[spec.name] = p
+    multi = sorted((c for c in cands if " " in c.name and c.signal), key=lambda c: -len(c.name.split()))
+    for c in multi:
+        key = name_key(c.name)
+        target = accepted.get(key)
+        if target is None:
+            # "Amir Abdollahian" inside "Hossein Amir Abdollahian": a suffix of a fuller name.
+            for k, canon in accepted.items():
+                if k.endswith(" " + key):
+                    target = canon
+                    break
+        if target is None:
+            target = c.name
+            people[target] = Person(target)
+            accepted[key] = target
+        p = people[target]
+        p.aliases.update({c.name, *c.forms})
+        p.roles.update(c.roles)
+    by_surname: dict[str, set[str]] = {}
+    for canon in people:
+        if " " in canon:
+            by_surname.setdefault(canon.split()[-1].lower(), set()).add(canon)
+    for c in cands:
+        if " " in c.name:
+            continue
+        key = c.name.lower()
+        target = accepted.get(key)
+        if target is None and len(by_surname.get(key, ())) == 1:
+            target = next(iter(by_surname[key]))
+        if target is None and c.signal and key not in by_surname:
+            target = c.name
+            people.setdefault(target, Person(target))
+            accepted[key] = target
+        if target is None:
+            continue
+        p = people[target]
+        p.aliases.update({c.name, *c.forms})
+        p.roles.update(c.roles)
+    # Count mentions: every alias, and the surname when it is unambiguous.
+    owner: dict[str, str] = {}
+    surname_count: dict[str, int] = {}
+    for canon in people:
+        sn = canon.split()[-1]
+        surname_count[sn] = surname_count.get(sn, 0) + 1
+    for canon, p in people.items():
+        for a in p.aliases | {canon}:
+            owner.setdefault(a, canon)
+        sn = canon.split()[-1]
+        if surname_count[sn] == 1:
+            owner.setdefault(sn, canon)
+    counts = {canon: 0 for canon in people}
+    first = {canon: len(text) for canon in people}
+    rx = _alias_regex(owner)
+    if rx:
+        for m in rx.finditer(text):
+            canon = owner[m.group()]
+            counts[canon] += 1
+            first[canon] = min(first[canon], m.start())
+            if m.group() != canon and m.group() not in people[canon].aliases and " " not in m.group():
+                people[canon].aliases.add(m.group())
+    for p in people.values():
+        p.aliases.add(p.name) if p.name in text else None
+    order = sorted(people, key=lambda c: (-counts[c], first[c]))
+    return [people[c] for c in order if counts[c] > 0]
+
+
+class PeopleRegistry:
+    """Corpus-wide canonical people.
+
+    `add(persons)` returns, for one article's people, a map from their article-local canonical
+    names to corpus canonical names. A later article can make a name fuller ("Raisi" first,
+    "Ebrahim Raisi" later): the earlier name then follows the merge, so call `canonical(name)`
+    when the whole corpus is in to get the final name.
+    """
+
+    def __init__(self, known: Iterable[PersonSpec] = ()) -> None:
+        self.people: dict[str, Person] = {}
+        self._alias: dict[str, str] = {}  # name key -> canonical
+        self._fixed: set[str] = set()  # manifest names: never renamed
+        self._weight: dict[str, int] = {}
+        for spec in known:
+            p = Person(spec.name, {spec.name, *spec.aliases}, set(spec.roles))
+            self.people[spec.name] = p
+            self._fixed.add(spec.name)
+            self._weight[spec.name] = 0
+            for f in p.aliases:
+                self._alias.setdefault(name_key(f), spec.name)
+
+    def _lookup(self, person: Person) -> str | None:
+        for form in [person.name, *sorted(person.aliases)]:
+            hit = self._alias.get(name_key(form))
+            if hit:
+                return hit
+        key = name_key(person.name)
+        words = key.split()
+        if len(words) == 1:
+            holders = {c for c in self.people if c.lower().split()[-1] == key and " " in c}
+            if len(holders) == 1:
+                return holders.pop()
+        else:
+            # A fuller name for a single-word entry: "Ebrahim Raisi" after "Raisi".
+            single = self._alias.get(words[-1])
+            if single and " " not in single:
+                others = {c for c in self.people if " " in c and c.lower().split()[-1] == words[-1]}
+                if not others:
+                    return single
+            for k, canon in self._alias.items():
+                if k.endswith(" " + key) or key.endswith(" " + k):
+                    return canon
+        return None
+
+    def _rename(self, old: str, new: str) -> None:
+        p = self.people.pop(old)
+        p.name = new
+        self.people[new] = p
+        self._weight[new] = self._weight.pop(old, 0)
+        for k, v in self._alias.items():
+            if v == old:
+                self._alias[k] = new
+
+    def add(self, persons: list[Person]) -> dict[str, str]:
+        mapping: dict[str, str] = {}
+        for person in persons:
+            canon = self._lookup(person)
+            if canon is None:
+                canon = strip_honorifics(person.name)
+                if canon in self.people:
+                    canon = person.name
+                self.people[canon] = Person(canon)
+                self._weight[canon] = 0
+            p = self.people[canon]
+            p.aliases.update(person.aliases | {person.name})
+            p.roles.update(person.roles)
+            self._weight[canon] += 1
+            fuller = strip_honorifics(person.name)
+            if canon not in self._fixed and len(fuller.split()) > len(canon.split()) and fuller not in self.people:
+                self._rename(canon, fuller)
+                canon = fuller
+            for f in p.aliases | {person.name}:
+                self._alias.setdefault(name_key(f), canon)
+            self._alias[name_key(person.name)] = canon
+            mapping[person.name] = canon
+        return mapping
+
+    def canonical(self, name: str) -> str | None:
+        """The corpus name for a name, an alias, or a role phrase ("the Iranian president")."""
+        if not name or not name.strip():
+            return None
+        hit = self._alias.get(name_key(name))
+        if hit:
+            return hit
+        words = role_words(name)
+        if words and words[0] in {"the", "his", "her"} or name[:1].islower() or len(words) > 1:
+            scored = [(person_role_score(name, p), self._weight.get(c, 0), c) for c, p in self.people.items()]
+            scored = [s for s in scored if s[0] > 0]
+            if scored:
+                best = max(s[0] for s in scored)
+                top = [s for s in scored if s[0] == best]
+                if len(top) == 1 or best == 2 and len({s[1] for s in top}) == len(top):
+                    return max(top)[2]
+                if len(top) == 1:
+                    return top[0][2]
+        key = name_key(name)
+        if " " not in key:
+            holders = {c for c in self.people if " " in c and c.lower().split()[-1] == key}
+            if len(holders) == 1:
+                return holders.pop()
+        return None

@@ -1,0 +1,191 @@
+"""Where the quotes are: pairing quote marks, and the sentence structure around them.
+
+Marks: curly “ ” and straight " for double quotes; curly ‘ ’ and straight ' for single quotes
+only where they cannot be apostrophes (an opener after a space and before a letter, a closer
+after a non-space and not before a letter: "Iran’s", "don’t" and "'90s" never pair). Single
+marks inside a double quote are part of it. Each paragraph (line) pairs its own marks; a
+paragraph that opens a double quote and does not close it continues into the next paragraph
+when that one opens with a quote mark (the newspaper convention), else the quote ends with its
+paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .people_lexicon import ABBREVIATIONS
+
+_MARK = re.compile("[“”\"‘’']")
+_LINE = re.compile(r"[^\n]*")
+_OPEN_CONTEXT = frozenset("([{—–-/:;,“\"‘")
+_TRAILING_PUNCT = " \t\n,;:\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quote: `open` is the opening mark, `close` the closing mark (None when the quote runs
+    to the end of its paragraph), `start`/`end` the quoted words (trimmed)."""
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    raw_end: int  # end of the quoted text before trimming (the close mark, or paragraph end)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LINE.finditer(text) if m.group().strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    return start, end
+
+
+def find_spans(text: str) -> list[Span]:
+    """Every top-level quote in `text`, in order."""
+    out: list[Span] = []
+    pending: tuple[int, int] | None = None  # (open mark, paragraph end) of an unclosed quote
+
+    def emit(open_: int, close: int | None, raw_end: int) -> None:
+        s, e = _trim(text, open_ + 1, raw_end)
+        if any(c.isalnum() for c in text[s:e]):
+            out.append(Span(open_, close, s, e, raw_end))
+
+    for ls, le in _lines(text):
+        state: tuple[str, int] | None = None  # ("d" or "s", open position)
+        marks = list(_MARK.finditer(text, ls, le))
+        k = 0
+        if pending is not None:
+            first = len(text[ls:le]) - len(text[ls:le].lstrip())
+            if marks and marks[0].start() == ls + first and marks[0].group() in "“\"":
+                state = ("d", pending[0])
+                k = 1
+            else:
+                emit(pending[0], None, pending[1])
+            pending = None
+        for m in marks[k:]:
+            p, c = m.start(), m.group()
+            prev = text[p - 1] if p > ls else ""
+            nxt = text[p + 1] if p + 1 < le else ""
+            if state is None:
+                after_space = prev == "" or prev.isspace() or prev in _OPEN_CONTEXT
+                if c == "“" or (c == '"' and nxt and not nxt.isspace() and after_space):
+                    state = ("d", p)
+                elif c == "”" and after_space and nxt.isalnum():
+                    state = ("d", p)  # a closing mark used as an opener
+                elif c in "‘'" and after_space and nxt.isalpha():
+                    # Only when a plausible closer follows in the paragraph: "'90s" and "'tis" stay.
+                    if _single_closer(text, p + 1, le, c) is not None:
+                        state = ("s", p)
+            elif state[0] == "d":
+                if c in "”\"":
+                    emit(state[1], p, p)
+                    state = None
+            else:
+                if c in "’'" and prev and not prev.isspace() and not nxt.isalnum():
+                    emit(state[1], p, p)
+                    state = None
+        if state is not None and state[0] == "d":
+            end = le
+            while end > ls and text[end - 1].isspace():
+                end -= 1
+            pending = (state[1], end)
+    if pending is not None:
+        emit(pending[0], None, pending[1])
+    return out
+
+
+def _single_closer(text: str, start: int, end: int, opener: str) -> int | None:
+    closers = "’" if opener == "‘" else "'"
+    for i in range(start, min(end, start + 300)):
+        ch = text[i]
+        if ch in closers and i > start and not text[i - 1].isspace():
+            nxt = text[i + 1] if i + 1 < end else ""
+            if not nxt.isalnum():
+                return i
+        if ch in "“”\"":
+            return None
+    return None
+
+
+def mask(text: str, spans: list[Span]) -> str:
+    """`text` with each quote's words replaced by "x" (same length), so that names and verbs
+    inside quotes are never read as attribution. A final . ! or ? is kept so sentences still
+    end where the quote ends a sentence."""
+    chars = list(text)
+    for sp in spans:
+        last = None
+        stripped_end = sp.raw_end
+        while stripped_end > sp.open + 1 and text[stripped_end - 1].isspace():
+            stripped_end -= 1
+        if stripped_end > sp.open + 1 and text[stripped_end - 1] in ".!?":
+            last = stripped_end - 1
+        for i in range(sp.open + 1, sp.raw_end):
+            if i != last:
+                chars[i] = "x"
+    return "".join(chars)
+
+
+_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
+
+
+class Sentences:
+    """Sentence spans of a masked text, with lookup by position."""
+
+    def __init__(self, masked: str) -> None:
+        spans = []
+        start = 0
+        for m in _BOUNDARY.finditer(masked):
+            if m.group()[0] == ".":
+                w = _WORD_BEFORE.search(masked, max(0, m.start() - 20), m.start() + 1)
+                word = w.group(1).lower().rstrip(".") if w else ""
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
+            end = m.end()
+            if masked[start:end].strip():
+                spans.append((start, end))
+            start = end
+        if masked[start:].strip():
+            spans.append((start, len(masked)))
+        # Drop leading whitespace of each sentence.
+        self.spans = []
+        for s, e in spans:
+            while s < e and masked[s].isspace():
+                s += 1
+            self.spans.append((s, e))
+        self._starts = [s for s, _ in self.spans]
+        self._newlines = [i for i, ch in enumerate(masked) if ch == "\n"]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self._newlines, pos)
+
+
+def is_fragment(text: str, sp: Span, attributed_after: bool, cue_before: bool) -> bool:
+    """A few quoted words inside a sentence ("will be “strategic” and") rather than a quote
+    standing on its own ("…,” he said." / "He said, “…”" / "According to X, "…"")."""
+    words = len(text[sp.start : sp.end].split())
+    j = sp.open
+    line_start = text.rfind("\n", 0, j) + 1
+    while j > line_start and text[j - 1].isspace():
+        j -= 1
+    prev = text[j - 1] if j > line_start else ""
+    ends_sentence = text[sp.start : sp.raw_end].rstrip().endswith((".", "!", "?", ".…", "…"))
+    if prev == "" or prev in ".!?—–":
+        return words < 4 and not attributed_after and not ends_sentence
+    if prev in ":":
+        return False
+    if prev == ",":
+        return words < 3 and not attributed_after
+    if prev.isalnum() and cue_before and words >= 4 and text[sp.start : sp.start + 1].isupper():
+        return False
+    return True

@@ -1,0 +1,320 @@
+"""Direct quotes in an article body and who said them.
+
+Spans come from `quote_marks`. Attribution reads the text around each quote with the quoted
+words masked out (names inside a quote are never its speaker):
+
+- after the quote: `“…,” X said.`, `“…,” said X.`, `“…,” the Russian president told his
+  Iranian counterpart.`, `“…,” he added.`, `“…,” according to X.`
+- before it: `X said, “…”`, `X, the foreign minister, said: “…”`, `X said that … “…”`,
+  `According to X, "…"`, `X was quoted as saying "…"`, `Tass quoted X as saying "…"` (the medium
+  is not the speaker), `X …, saying, “…”` (the subject of the sentence).
+- neither: a quote that directly follows a quote or a speech report ("X emphasized that …") in
+  the previous sentence continues that speaker; otherwise the speaker is None (never a guess).
+
+X is a person's name or alias, a pronoun ("he", "she": the latest compatible person, by
+sentence, preferring a quote's speaker, then the sentence's subject) or a role phrase ("the
+Russian president", "the President", even "The pPresident": the person holding a compatible
+role, preferring the best nationality match, then the latest mentioned).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .model import Person, Quote
+from .people import _alias_regex, _name_capable, _Tok, find_people, strip_honorifics
+from .people_lexicon import CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES
+from .quote_marks import Sentences, Span, find_spans, is_fragment, mask
+from .roles import gender, is_role_phrase, person_role_score
+
+_CUE = "|".join(sorted(set(CUE_VERBS) | {"went on to say", "pointed out"}, key=len, reverse=True))
+_PART = "|".join(sorted(CUE_PARTICIPLES, key=len, reverse=True))
+_ADV = "|".join(sorted(CUE_ADVERBS, key=len, reverse=True))
+_NP = r"[^,.;:!?“”\"\n]{1,100}?"
+
+_TAIL_SUBJ_CUE = re.compile(rf"^[\s,]*(?P<subj>{_NP})\s+(?:(?:{_ADV})\s+)*(?P<cue>{_CUE})\b")
+_TAIL_CUE_SUBJ = re.compile(rf"^[\s,]*(?P<cue>{_CUE})\s+(?P<subj>{_NP})\s*(?:[,.;:!?“\"]|$)")
+_TAIL_ACCORDING = re.compile(rf"^[\s,]*(?P<cue>according\s+to)\s+(?P<subj>{_NP})\s*(?:[,.;:!?]|$)", re.I)
+_HEAD_ACCORDING = re.compile(rf"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<subj>{_NP}),?\s*$")
+_HEAD_QUOTED = re.compile(rf"\bquoted\s+(?P<subj>{_NP})\s+as\s+saying\s*[,:]?\s*$")
+_HEAD_WAS_QUOTED = re.compile(r"\s+(?:was|were|is|has\s+been)\s+quoted\s+as\s+saying\s*[,:]?\s*$")
+_OBJ = r"(?:\s+(?:in|on|at|to|during|after|before|from|via|through|with|while|when|late|earlier|this|last)\b[^,:;“”\"]{0,80}?|\s+(?:reporters|journalists|lawmakers|the\s+[\w-]+(?:\s+[\w-]+)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
+_PREP = r"(?:\s+(?:in|on|at|to|during|after|before|from|via|through|with|while|when|late|earlier|this|last)\b[^,:;“”\"]{0,80}?)?"
+_TELL = "told|tells|tell|telling|asked|asks|asking|informed|assured|reminded|urged"
+_HEAD_CUE_END = re.compile(
+    rf"(?:\b(?P<tell>{_TELL}){_OBJ}|\b(?P<cue>{_CUE}|{_PART})(?P<that>\s+that)?{_PREP})\s*[,:]?\s*$"
+)
+_HEAD_CUE_THAT = re.compile(rf"\b(?P<cue>{_CUE}|{_PART})\s+that\b")
+_CUE_ANY = re.compile(rf"\b(?P<cue>{_CUE})\b")
+_ADV_END = re.compile(rf"(?:\s+(?:{_ADV}))+\s*$")
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+_DETS = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+_ROLE_CAND = re.compile(rf"\b{_DETS}(?:\s+[^\W\d_][\w'’-]*){{1,6}}")
+_CLAUSE = re.compile(r"[,;:(—–]|\b(?:and|but|while|as|when|after|before|because|although)\s")
+_PARTICIPLES = frozenset(CUE_PARTICIPLES)
+
+
+class _Context:
+    """Names, role phrases and speakers of one article, with salience for pronouns and roles."""
+
+    def __init__(self, text: str, masked: str, people: list[Person]) -> None:
+        self.masked = masked
+        self.people = {p.name: p for p in people}
+        self.order = [p.name for p in people]
+        owner: dict[str, str] = {}
+        surnames: dict[str, set[str]] = {}
+        for p in people:
+            surnames.setdefault(p.name.split()[-1], set()).add(p.name)
+        for p in people:
+            for form in sorted(p.aliases | {p.name}, key=len, reverse=True):
+                owner.setdefault(form, p.name)
+                owner.setdefault(strip_honorifics(form), p.name)
+            sn = p.name.split()[-1]
+            if len(surnames[sn]) == 1:
+                owner.setdefault(sn, p.name)
+        self.owner = owner
+        self.alias_rx = _alias_regex(owner)
+        self.sentences = Sentences(masked)
+        self.mentions: list[tuple[int, int, str]] = []  # (position, order, person)
+        self._n = 0
+        if self.alias_rx:
+            for m in self.alias_rx.finditer(masked):
+                self._add(m.start(), owner[m.group()])
+        for m in _ROLE_CAND.finditer(masked):
+            words = m.group().split()
+            for k in range(2, len(words) + 1):
+                phrase = " ".join(words[:k])
+                if is_role_phrase(phrase):
+                    who = self.role(phrase, m.start())
+                    if who:
+                        self._add(m.start(), who)
+                    break
+
+    def _add(self, pos: int, person: str) -> None:
+        self._n += 1
+        bisect.insort(self.mentions, (pos, self._n, person))
+
+    def add_speaker(self, pos: int, person: str) -> None:
+        self._add(pos, person)
+
+    def _latest(self, before: int, allowed: set[str]) -> str | None:
+        i = bisect.bisect_left(self.mentions, (before, -1, ""))
+        while i > 0:
+            i -= 1
+            if self.mentions[i][2] in allowed:
+                return self.mentions[i][2]
+        return None
+
+    def role(self, phrase: str, pos: int) -> str | None:
+        scored = [(person_role_score(phrase, p), name) for name, p in self.people.items()]
+        best = max((s for s, _ in scored), default=0)
+        if best == 0:
+            return None
+        top = {name for s, name in scored if s == best}
+        if len(top) == 1:
+            return next(iter(top))
+        return self._latest(pos, top) or next(n for n in self.order if n in top)
+
+    def pronoun(self, word: str, pos: int) -> str | None:
+        want = PRONOUNS.get(word.lower())
+        if want is None:
+            return None
+        sidx = self.sentences.index(pos)
+        for s in range(sidx, max(-1, sidx - 4), -1):
+            lo, hi = self.sentences.spans[s]
+            hi = min(hi, pos)
+            i = bisect.bisect_left(self.mentions, (lo, -1, ""))
+            j = bisect.bisect_left(self.mentions, (hi, -1, ""))
+            cands = [m[2] for m in self.mentions[i:j]]
+            genders = {c: gender(self.people[c]) for c in cands if c in self.people}
+            if want == "m":
+                ok = [c for c in cands if genders.get(c) != "f"]
+            else:
+                ok = [c for c in cands if genders.get(c) == "f"] or [c for c in cands if genders.get(c) is None]
+            if ok:
+                return ok[0]
+        return None
+
+    def resolve_np(self, np: str, pos: int) -> str | None:
+        """A noun phrase that is the whole subject: "Russian Foreign Minister Sergei Lavrov",
+        "he", "the Russian president", "Putin"."""
+        np = _ADV_END.sub("", np.strip()).strip()
+        np = re.sub(r"^(?:and|but|then|as)\s+", "", np)
+        if not np:
+            return None
+        if np.lower() in PRONOUNS:
+            return self.pronoun(np, pos)
+        if self.alias_rx:
+            for m in self.alias_rx.finditer(np):
+                rest = (np[: m.start()] + " " + np[m.end() :]).split()
+                if all(_is_title_word(w) for w in rest):
+                    return self.owner[m.group()]
+        if is_role_phrase(np):
+            return self.role(np, pos)
+        return _unknown_name(np)
+
+    def resolve_before(self, pre: str, pos: int) -> str | None:
+        """The subject right before a speech verb: the end of `pre` ("…, Raisi", "At the
+        meeting President Raisi", "Mikhail Ulyanov, the Russian ambassador …,")."""
+        pre = _ADV_END.sub("", pre.rstrip()).rstrip()
+        appositive = None
+        if pre.endswith(","):
+            body = pre[:-1]
+            cut = body.rfind(",")
+            if cut >= 0 and len(body) - cut < 160:
+                appositive = body[cut + 1 :].strip()
+                pre = body[:cut]
+            else:
+                pre = body
+        clause = _CLAUSE.split(pre)[-1].strip() if pre else ""
+        who = self._np_at_end(clause, pos)
+        if who is None and appositive:
+            who = self._np_at_end(appositive, pos) if is_role_phrase(appositive) else None
+        return who
+
+    def _np_at_end(self, clause: str, pos: int) -> str | None:
+        if not clause:
+            return None
+        words = clause.split()
+        if words[-1].lower() in PRONOUNS:
+            return self.pronoun(words[-1], pos)
+        if self.alias_rx:
+            hit = None
+            for m in self.alias_rx.finditer(clause):
+                if m.end() == len(clause):
+                    hit = self.owner[m.group()]
+            if hit:
+                return hit
+        for k in range(min(7, len(words)), 1, -1):
+            phrase = " ".join(words[-k:])
+            if is_role_phrase(phrase):
+                return self.role(phrase, pos)
+        # A name we do not know: the trailing capitalized words.
+        tail = []
+        for w in reversed(words):
+            if w[:1].isupper():
+                tail.insert(0, w)
+            else:
+                break
+        return _unknown_name(" ".join(tail)) if tail else None
+
+    def subject(self, lo: int, hi: int) -> str | None:
+        """The first person mentioned in masked[lo:hi] (the sentence subject)."""
+        seg = self.masked[lo:hi]
+        m = re.search(r"\b([Hh]e|[Ss]he)\b", seg)
+        i = bisect.bisect_left(self.mentions, (lo, -1, ""))
+        first = self.mentions[i] if i < len(self.mentions) and self.mentions[i][0] < hi else None
+        if m and (first is None or lo + m.start() < first[0]):
+            return self.pronoun(m.group(1), lo + m.start())
+        return first[2] if first else None
+
+
+def _is_title_word(word: str) -> bool:
+    w = word.lower().rstrip(",")
+    return w in TITLES or w in HONORIFICS or w in NATIONALITIES or w in {"the", "his", "her"} or w.endswith(("'s", "’s"))
+
+
+def _unknown_name(np: str) -> str | None:
+    words = np.split()
+    while words and _is_title_word(words[0]):
+        words.pop(0)
+    if not 2 <= len(words) <= 4:
+        return None
+    if all(_name_capable(_Tok(0, len(w), w)) for w in words):
+        return strip_honorifics(" ".join(words))
+    return None
+
+
+def _attribute(ctx: _Context, text: str, sp: Span) -> tuple[str | None, str | None, bool, bool]:
+    """(speaker, cue, attributed after the quote, cue before it)."""
+    masked = ctx.masked
+    s_lo, s_hi = ctx.sentences.spans[ctx.sentences.index(sp.open)]
+    head = masked[s_lo : sp.open]
+    after = (sp.close + 1) if sp.close is not None else sp.raw_end
+    nxt = masked.find("“", after, s_hi)
+    tail = masked[after : nxt if nxt >= 0 else max(after, s_hi)] if sp.close is not None else ""
+    found: tuple[str | None, str | None] | None = None
+    # After the quote.
+    if tail:
+        m = _TAIL_ACCORDING.match(tail)
+        if m:
+            return ctx.resolve_np(m.group("subj"), after), "according to", True, False
+        m = _TAIL_SUBJ_CUE.match(tail)
+        if m and len(m.group("subj").split()) <= 8:
+            who = ctx.resolve_np(m.group("subj"), after + m.start("subj"))
+            if who:
+                return who, m.group("cue").lower(), True, False
+            found = (None, m.group("cue").lower())
+        m = _TAIL_CUE_SUBJ.match(tail)
+        if m:
+            who = ctx.resolve_np(m.group("subj"), after + m.start("subj"))
+            if who:
+                return who, m.group("cue").lower(), True, False
+            found = found or (None, m.group("cue").lower())
+    # Before the quote.
+    m = _HEAD_QUOTED.search(head)
+    if m:
+        return ctx.resolve_np(m.group("subj"), s_lo + m.start("subj")), "quoted as saying", False, True
+    m = _HEAD_WAS_QUOTED.search(head)
+    if m:
+        return ctx.resolve_before(head[: m.start()], s_lo + m.start()), "quoted as saying", False, True
+    m = _HEAD_ACCORDING.search(head)
+    if m:
+        return ctx.resolve_np(m.group("subj"), s_lo + m.start("subj")), "according to", False, True
+    m = _HEAD_CUE_END.search(head)
+    if m is None:
+        ms = list(_HEAD_CUE_THAT.finditer(head))
+        m = ms[-1] if ms else None
+    if m:
+        cue = (m.group("cue") or m.group("tell")).lower()
+        if cue in _PARTICIPLES:
+            who = ctx.subject(s_lo, s_lo + m.start())
+        else:
+            who = ctx.resolve_before(head[: m.start()], s_lo + m.start())
+        if who or not found:
+            return who, cue, bool(found), True
+    if found:
+        return found[0], found[1], True, False
+    return None, None, False, False
+
+
+def _speech_report(ctx: _Context, lo: int, hi: int) -> tuple[str | None, str | None]:
+    """A speaker reported in masked[lo:hi] ("Raisi emphasized that …"), or (None, None)."""
+    seg = ctx.masked[lo:hi]
+    for m in _CUE_ANY.finditer(seg):
+        who = ctx.resolve_before(seg[: m.start()], lo + m.start())
+        if who:
+            return who, m.group("cue").lower()
+    return None, None
+
+
+def find_quotes(text: str, people: list[Person] | None = None, article_id: str = "") -> list[Quote]:
+    """Every direct quote in `text`, in order, with its speaker when the text says who."""
+    spans = find_spans(text)
+    if not spans:
+        return []
+    if people is None:
+        people = find_people(text)
+    masked = mask(text, spans)
+    ctx = _Context(text, masked, people)
+    quotes: list[Quote] = []
+    prev: tuple[Span, str | None, int] | None = None  # last quote, its speaker, its sentence
+    for sp in spans:
+        speaker, cue, after, before = _attribute(ctx, text, sp)
+        fragment = is_fragment(text, sp, after, before)
+        sidx = ctx.sentences.index(sp.open)
+        if speaker is None and cue is None and not fragment and sidx > 0:
+            # Continuation: the previous sentence holds this speaker's quote or speech report.
+            p_lo, p_hi = ctx.sentences.spans[sidx - 1]
+            close_para = ctx.sentences.paragraph(sp.open) - ctx.sentences.paragraph(p_hi - 1) <= 1
+            if close_para:
+                if prev is not None and prev[2] in (sidx - 1, sidx) and prev[1]:
+                    speaker = prev[1]
+                else:
+                    speaker, cue = _speech_report(ctx, p_lo, p_hi)
+        if speaker:
+            ctx.add_speaker(sp.open, speaker)
+        quotes.append(Quote(text[sp.start : sp.end], sp.start, sp.end, speaker, cue, fragment, article_id))
+        prev = (sp, speaker, ctx.sentences.index(sp.end if sp.close is None else sp.close))
+    return quotes
