@@ -4,7 +4,8 @@ Conventions (documented choices):
 - A bare weekday, a month or a day/month without a year is resolved by tense: past -> the latest such day
   (or month) on or before the reference, future -> the earliest on or after it. The same day
   (month) counts both ways: "on Tuesday" written on a Tuesday is that Tuesday. Without a tense
-  cue a weekday or a month is taken as past; a day and month ("Jan. 14") as the nearest such date.
+  cue a weekday or a month is taken as past; a day and month ("Jan. 14") as the nearest such date,
+  and tense moves a day and month to its side of the reference only within half a year.
 - "last Friday" is strictly before the reference, "next Friday" strictly after.
 - "this week" / "next week" / "last week" are ISO weeks. "the coming week" means the next seven
   days (reference .. reference+6); it is labelled with the ISO week holding most of them, i.e. the
@@ -47,10 +48,21 @@ def month_year(ref: date, month: int, tense: str) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
-def day_year(ref: date, month: int, day: int, tense: str) -> int:
+def day_year(ref: date, month: int, day: int, tense: str | None) -> int:
+    """Tense picks the side, but only within half a year: "payable Dec. 15" in a sentence whose
+    nearest verb is past still means the coming Dec. 15 rather than one almost a year back."""
     if tense == "future":
-        return ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
-    return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+        y = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+    elif tense == "past":
+        y = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+    else:
+        return nearest_year(ref, month, day)
+    try:
+        if abs((date(y, month, day) - ref).days) <= 183:
+            return y
+    except ValueError:
+        pass
+    return nearest_year(ref, month, day)
 
 
 def nearest_year(ref: date, month: int, day: int) -> int:

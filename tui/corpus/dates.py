@@ -98,7 +98,7 @@ def _month_day(m: re.Match[str], text: str) -> _Cand | None:
     def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
         y = cal.year_matching_weekday(ref, month, d1, wd) if wd is not None else None
         if y is None:
-            y = cal.day_year(ref, month, d1, tense) if tense else cal.nearest_year(ref, month, d1)
+            y = cal.day_year(ref, month, d1, tense)
         return PartialDate(y, month, d1), (PartialDate(y, month, d2) if d2 else None)
 
     return _Cand(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None)
