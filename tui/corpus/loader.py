@@ -198,49 +198,87 @@ def _unique_id(entry: ArticleFile, taken: set[str]) -> str:
     return f"{entry.relative}#{n}"
 
 
-def load_articles(root: Path, manifest: Manifest) -> tuple[list[Article], list[Problem]]:
-    """Load every article under `root`. Never raises, never writes."""
-    root = Path(root)
-    files, problems = find_article_files(root)
-    articles: list[Article] = []
+@dataclass(frozen=True, slots=True)
+class PlannedArticle:
+    """A file to load, with its unique id and the problem of an id clash (if any)."""
+
+    entry: ArticleFile
+    article_id: str
+    problems: tuple[Problem, ...] = ()
+
+
+def assign_ids(files: list[ArticleFile]) -> list[PlannedArticle]:
+    """Give each file its id: the file stem, or for a later file with the same stem its
+    relative path without the suffix (then with it), with a problem saying so."""
+    planned: list[PlannedArticle] = []
     first_with_id: dict[str, str] = {}
     taken: set[str] = set()
     for entry in files:
         article_id = _unique_id(entry, taken)
         stem = sanitize_line(Path(entry.relative).stem) or "article"
         taken.add(article_id)
+        clash: tuple[Problem, ...] = ()
         if article_id != stem:
-            problems.append(
+            clash = (
                 Problem(
                     entry.shown,
                     f"another article already has the id '{stem}' ({first_with_id.get(stem, '?')}); "
                     f"this one is '{article_id}'",
-                )
+                ),
             )
         else:
             first_with_id[stem] = entry.shown
-        data, failure = _read_file(entry.file, entry.shown)
-        if failure is not None or data is None:
-            problems.append(failure or Problem(entry.shown, "cannot read", fatal=True))
-            continue
-        try:
-            article, found = load_article_bytes(
-                data, entry.shown, article_id, manifest.overrides.get(article_id)
-            )
-        except Exception as err:  # a bug of ours must not take the whole corpus down
-            article, found = None, [
-                Problem(entry.shown, sanitize_line(f"internal error while loading: {type(err).__name__}: {err}"), fatal=True)
-            ]
+        planned.append(PlannedArticle(entry, article_id, clash))
+    return planned
+
+
+def missing_overrides(root: Path, manifest: Manifest, ids: set[str]) -> list[Problem]:
+    """Problems (on the manifest) for overrides that name no article file."""
+    shown = display_path(Path(root) / MANIFEST_NAME)
+    return [
+        Problem(shown, f"the manifest has settings for article '{sanitize_line(i)}', but there is no such file")
+        for i in manifest.overrides
+        if i not in ids
+    ]
+
+
+def read_article_file(file: Path, shown: str) -> tuple[bytes | None, Problem | None]:
+    """The bytes of one article file, or a fatal problem (permission, not a regular file, ...)."""
+    return _read_file(file, shown)
+
+
+def load_planned(planned: PlannedArticle, manifest: Manifest) -> tuple[Article | None, list[Problem]]:
+    """Read and load one planned file. Never raises."""
+    entry = planned.entry
+    problems = list(planned.problems)
+    data, failure = _read_file(entry.file, entry.shown)
+    if failure is not None or data is None:
+        return None, problems + [failure or Problem(entry.shown, "cannot read", fatal=True)]
+    try:
+        article, found = load_article_bytes(
+            data, entry.shown, planned.article_id, manifest.overrides.get(planned.article_id)
+        )
+    except Exception as err:  # noqa: BLE001 - a bug of ours must not take the whole corpus down
+        article, found = None, [
+            Problem(entry.shown, sanitize_line(f"internal error while loading: {type(err).__name__}: {err}"), fatal=True)
+        ]
+    if article is not None and planned.problems:
+        article.problems[:0] = planned.problems
+    return article, problems + found
+
+
+def load_articles(root: Path, manifest: Manifest) -> tuple[list[Article], list[Problem]]:
+    """Load every article under `root`. Never raises, never writes."""
+    root = Path(root)
+    files, problems = find_article_files(root)
+    articles: list[Article] = []
+    planned = assign_ids(files)
+    for plan in planned:
+        article, found = load_planned(plan, manifest)
         problems += found
         if article is not None:
             articles.append(article)
-    missing = [i for i in manifest.overrides if i not in taken]
-    if missing:
-        shown = display_path(root / MANIFEST_NAME)
-        for article_id in missing:
-            problems.append(
-                Problem(shown, f"the manifest has settings for article '{sanitize_line(article_id)}', but there is no such file")
-            )
+    problems += missing_overrides(root, manifest, {p.article_id for p in planned})
     return articles, problems
 
 
