@@ -40,7 +40,11 @@ from .people_lexicon import (
 from .roles import person_role_score, role_words
 
 # A word: letters, with inner apostrophes, hyphens and periods ("O'Brien", "al-Assad", "U.S").
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?")
+_TOKEN = re.compile(
+    r"(?<![\w'’-])(?:[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f]|(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|bint)-[A-Z]"
+    r"|(?:al|el|ad|as|ash|bin|ibn|abu|bint|de|del|della|der|den|di|da|dos|das|du|van|von|la|le|ter)\b)"
+    r"(?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?"
+)
 _PARTICLES = frozenset("al el ad as ash bin ibn abu bint de del della der den di da dos das du van von la le ter".split())
 _HYPHEN_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|bint)-[A-Z]")
 _CUE_ALT = "|".join(sorted(set(CUE_VERBS), key=len, reverse=True))
@@ -261,19 +265,20 @@ def _candidates(text: str) -> list[_Cand]:
         role = _role_from_prefix(prefix)
         if role:
             roles.append(role)
-        m = _ROLE_NOUN_BEFORE.search(before)
+        last_word = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+        m = _ROLE_NOUN_BEFORE.search(before) if last_word in ROLE_NOUNS else None
         if m and not prefix and m.group("role").split()[-1].islower():
             roles.append(m.group("role").strip())
             titled = True
-        m = _COUNTERPART_BEFORE.search(before)
+        m = _COUNTERPART_BEFORE.search(before) if "ounterpart" in before[-40:] else None
         if m and m.group("nat").lower() in NATIONALITIES:
             roles.append(f"{m.group('nat')} {prefix[-1].base}" if prefix and prefix[-1].low in _ROLE_HEADS else f"{m.group('nat')} counterpart")
             titled = True
-        m = _APPOSITIVE_BEFORE.search(before) if not prefix else None
+        m = _APPOSITIVE_BEFORE.search(before) if not prefix and before.endswith(", ") else None
         if m:
             roles.append(m.group("role").strip())
             titled = True
-        m = _APPOSITIVE_AFTER.match(after)
+        m = _APPOSITIVE_AFTER.match(after) if after.startswith(",") else None
         if m and len(m.group("role").split()) <= 14:
             roles.append(m.group("role").strip())
             titled = True

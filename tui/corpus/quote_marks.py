@@ -133,6 +133,7 @@ def mask(text: str, spans: list[Span]) -> str:
 
 
 _BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
+_NEWLINE = re.compile("\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
 
 
@@ -161,7 +162,7 @@ class Sentences:
                 s += 1
             self.spans.append((s, e))
         self._starts = [s for s, _ in self.spans]
-        self._newlines = [i for i, ch in enumerate(masked) if ch == "\n"]
+        self._newlines = [m.start() for m in _NEWLINE.finditer(masked)]
 
     def index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)

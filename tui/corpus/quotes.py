@@ -24,9 +24,9 @@ import re
 
 from .model import Person, Quote
 from .people import _alias_regex, _name_capable, _Tok, find_people, strip_honorifics
-from .people_lexicon import CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES
+from .people_lexicon import ROLE_NOUNS, CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES
 from .quote_marks import Sentences, Span, find_spans, is_fragment, mask
-from .roles import gender, is_role_phrase, person_role_score
+from .roles import gender, is_role_phrase, near_word, person_role_score
 
 _CUE = "|".join(sorted(set(CUE_VERBS) | {"went on to say", "pointed out"}, key=len, reverse=True))
 _PART = "|".join(sorted(CUE_PARTICIPLES, key=len, reverse=True))
@@ -83,6 +83,8 @@ class _Context:
                 self._add(m.start(), owner[m.group()])
         for m in _ROLE_CAND.finditer(masked):
             words = m.group().split()
+            if not any(near_word(w.lower().rstrip("’'s"), ROLE_NOUNS) for w in words[1:]):
+                continue
             for k in range(2, len(words) + 1):
                 phrase = " ".join(words[:k])
                 if is_role_phrase(phrase):

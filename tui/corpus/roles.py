@@ -9,6 +9,7 @@ another nationality. Roles marked "former"/"previous"/"late" never match.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .people_lexicon import (
     DEMONYMS,
@@ -30,6 +31,7 @@ _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "a", "an", "our",
 _HEAD_STOP = frozenset({"of", "to", "for", "in", "at", "on", "with"})
 
 
+@lru_cache(maxsize=4096)
 def near_word(word: str, vocabulary: frozenset[str]) -> str | None:
     """`word` itself when in `vocabulary`, else the vocabulary word one edit away (typos such
     as "ppresident" or "presdent"), for words of six letters or more; None otherwise."""

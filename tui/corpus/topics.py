@@ -1,0 +1,129 @@
+"""Topics: a small vocabulary for news on international relations, matched by keyword.
+
+Each topic has a keyword list. A keyword matches as a whole word or phrase (word boundaries,
+a trailing plural "s" allowed); lower-case keywords match case-insensitively, keywords with
+capitals ("SCO", "EU") match exactly as written, so "SCO" is not "scone" and "gas" is not
+"Vegas". The manifest's `[topics]` table adds keywords to a built-in topic or defines a new
+one. Relevance is the number of keyword hits (generic "diplomacy" hits count half); ties
+keep the vocabulary order.
+
+    trade                   trade, exports, tariffs, economic cooperation, free trade zone, ...
+    energy                  oil, gas, petroleum, swaps, pipelines, nuclear power, ...
+    sanctions               sanctions, embargo, SWIFT, dedollarization, ...
+    nuclear deal            JCPOA, nuclear deal/talks/programme, Vienna talks, IAEA, enrichment
+    security and Syria      terrorism, Daesh, ISIS, military, Syria, drones, missiles, ...
+    SCO and regional bodies Shanghai Cooperation Organization, SCO, EAEU, BRICS, ASEAN, ...
+    Caspian                 Caspian Sea, Caspian Summit, littoral states
+    diplomacy               visit, summit, talks, meeting, counterpart, ambassador, ...
+    Ukraine                 Ukraine, Kyiv, Donbas, Crimea, special military operation
+    Afghanistan             Afghanistan, Taliban, Kabul
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+TOPICS: dict[str, tuple[str, ...]] = {
+    "trade": (
+        "trade", "trading", "export", "exports", "exporting", "import", "imports", "importing",
+        "tariff", "commerce", "commercial", "economic cooperation", "economic ties",
+        "economic relations", "free trade", "free trade zone", "investment", "investor",
+        "transit", "transport corridor", "agricultural goods", "banking", "payment system",
+    ),
+    "energy": (
+        "energy", "oil", "gas", "petroleum", "swap", "swaps", "pipeline", "LNG", "crude",
+        "refinery", "OPEC", "nuclear power", "power plant", "electricity", "gas reserves",
+        "Gazprom", "Rosneft", "barrels",
+    ),
+    "sanctions": (
+        "sanction", "sanctions", "embargo", "extraterritorial", "blacklist", "SWIFT",
+        "dedollarize", "dedollarization", "unilateralism", "asset freeze",
+    ),
+    "nuclear deal": (
+        "JCPOA", "nuclear deal", "nuclear talks", "nuclear accord", "nuclear agreement",
+        "nuclear program", "nuclear programme", "Vienna talks", "IAEA", "enrichment",
+        "uranium", "negotiating table",
+    ),
+    "security and Syria": (
+        "security", "terrorism", "terrorist", "terrorists", "anti-terrorist", "Daesh", "ISIS",
+        "ISIL", "Islamic State", "military", "armed forces", "Syria", "Syrian", "Assad",
+        "drone", "drones", "UAV", "missile", "missiles", "defense", "defence", "weapons",
+        "army", "troops",
+    ),
+    "SCO and regional bodies": (
+        "Shanghai Cooperation Organization", "Shanghai Cooperation Organisation", "SCO",
+        "Eurasian Economic Union", "Eurasian Union", "EAEU", "EEU", "BRICS", "ASEAN", "CSTO",
+        "CIS", "Shanghai Summit", "regional organizations", "regional organisations",
+    ),
+    "Caspian": ("Caspian", "Caspian Sea", "Caspian Summit", "littoral states", "littoral"),
+    "diplomacy": (
+        "visit", "visits", "visited", "summit", "talks", "meeting", "met", "counterpart",
+        "ambassador", "diplomat", "diplomatic", "diplomacy", "foreign minister",
+        "foreign ministry", "delegation", "phone call", "agreement", "treaty", "communique",
+        "bilateral", "strategic partnership",
+    ),
+    "Ukraine": (
+        "Ukraine", "Ukrainian", "Kyiv", "Kiev", "Donbas", "Donbass", "Crimea",
+        "special military operation",
+    ),
+    "Afghanistan": ("Afghanistan", "Afghan", "Taliban", "Kabul"),
+}
+
+
+# "diplomacy" words are in nearly every article on international relations: they count half.
+_WEIGHT = {"diplomacy": 0.5}
+
+
+def _pattern(keyword: str) -> str:
+    body = r"\s+".join(re.escape(w) for w in keyword.split())
+    if keyword.islower():
+        return rf"(?i:(?<![\w-]){body}(?:s|es)?(?![\w-]))"
+    return rf"(?<![\w-]){body}(?:s|es)?(?![\w-])"
+
+
+@lru_cache(maxsize=64)
+def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for name, keywords in items:
+        kws = sorted({k.strip() for k in keywords if k and k.strip()}, key=len, reverse=True)
+        if kws:
+            out.append((name, re.compile("|".join(_pattern(k) for k in kws))))
+    return out
+
+
+def vocabulary(extra: dict[str, list[str]] | None = None) -> dict[str, tuple[str, ...]]:
+    """The built-in topics with the manifest's extra keywords merged in."""
+    merged = {name: tuple(kws) for name, kws in TOPICS.items()}
+    for name, kws in (extra or {}).items():
+        if isinstance(kws, str):
+            kws = [kws]
+        merged[name] = merged.get(name, ()) + tuple(str(k) for k in kws)
+    return merged
+
+
+def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str, int]:
+    """Keyword hits per topic (topics without a hit are left out)."""
+    items = tuple((n, tuple(k)) for n, k in vocabulary(extra).items())
+    hits: dict[str, int] = {}
+    for name, rx in _compiled(items):
+        n = sum(1 for _ in rx.finditer(text))
+        if n:
+            hits[name] = n
+    return hits
+
+
+def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits: int = 1) -> list[str]:
+    """Topics of a text, most hits first (ties in vocabulary order)."""
+    hits = topic_hits(text, extra)
+    order = list(vocabulary(extra))
+    ranked = sorted(
+        (n for n, c in hits.items() if c >= max(1, min_hits)),
+        key=lambda n: (-hits[n] * _WEIGHT.get(n, 1.0), order.index(n)),
+    )
+    return ranked
+
+
+def topics_for_sentence(sentence: str, extra: dict[str, list[str]] | None = None) -> list[str]:
+    """Topics of one sentence: any keyword hit counts."""
+    return assign_topics(sentence, extra, 1)
