@@ -237,3 +237,14 @@ def test_property_well_formed(text, ref):
                 assert PartialDate.parse(m.end_value).first_day >= PartialDate.parse(m.value).first_day
         if ref is not None and m.relative:
             assert m.value is not None or m.end_value is None
+
+
+def test_curly_apostrophes_and_possessive_weekday():
+    found = find_dates("Wednesday’s ruling, in today’s world, the 1990’s; they won’t meet on Friday.", JAN19)
+    assert [(m.text, m.value) for m in found] == [("Wednesday’s", "2022-01-19"), ("Friday", "2022-01-21")]
+
+
+def test_day_and_month_stay_within_half_a_year():
+    # the nearest verb is past, but "Dec. 15" written on Nov 2 is the coming one, not last year's
+    assert values("The board declared a dividend, payable Dec. 15.", date(1989, 11, 2)) == [
+        ("Dec. 15", "1989-12-15")]

@@ -104,17 +104,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # Friday, last Friday, next Monday, Wednesday morning (not "Fridays")
     "weekday": _c(
         rf"(?<![\w$])(?:(?P<rel>(?i:last|next|this|this\s+coming|coming|past|previous|this\s+past))\s+)?"
-        rf"(?P<wd>{WD})(?!s\b)(?:'s)?(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)))?"
+        rf"(?P<wd>{WD})(?!s\b)(?:['’]s)?(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)))?"
     ),
     # today, yesterday, tomorrow, tonight, tomorrow (Wednesday)
     "deictic": _c(
         r"(?<![\w$])(?P<w>(?i:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
-        r"the\s+day\s+after\s+tomorrow))(?!\w)(?:'s)?"
+        r"the\s+day\s+after\s+tomorrow))(?!\w)(?:['’]s)?"
         rf"(?:\s*\(\s*(?P<wd>{WD})\s*\))?"
     ),
     # last year, early next year, later this month, the coming week, since last year
     "rel_unit": _c(
-        rf"(?<![\w$])(?=[lLtTnNcC])(?P<rel>(?i:last|this|next|coming|current))\s+(?P<unit>(?i:week|month|year))(?!s)\b(?:'s)?"
+        rf"(?<![\w$])(?=[lLtTnNcC])(?P<rel>(?i:last|this|next|coming|current))\s+(?P<unit>(?i:week|month|year))(?!s)\b(?:['’]s)?"
     ),
     # a year ago, two weeks ago, three months earlier
     "ago": _c(
@@ -189,4 +189,4 @@ ID_BEFORE = _c(
 )
 
 SENTENCE_END = _c(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
-WORD = _c(r"[A-Za-z]+(?:'[a-z]+)?")
+WORD = _c(r"[A-Za-z]+(?:['’][a-z]+)?")

@@ -18,9 +18,9 @@ from .date_grammar import SENTENCE_END, WORD
 Tense = Literal["past", "future"]
 
 FUTURE = frozenset(
-    "will 'll shall would won't wo should must might may can could plans plan planning scheduled "
+    "will 'll shall would won't wo should must might may can plans plan planning scheduled "
     "due expects intends intend aims upcoming tomorrow next forthcoming slated hopes hope going "
-    "soon until till".split()
+    "soon".split()
 )
 # "is to", "set to", "expected to", "planned to", "to be" (as in "to be held")
 _FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("set", "to"), ("to", "be"), ("expected", "to"),
@@ -29,7 +29,10 @@ _FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("set", "to"), ("to", "b
 PAST = frozenset(
     "said told was were had did met held made took gave went came saw left began won lost paid "
     "sent spoke wrote led sold bought brought thought found became fell rose grew knew ran "
-    "struck hit kept felt stood sought fought caught taught spent built meant put read "
+    "struck hit kept felt stood sought fought caught taught spent built meant put read set "
+    "tore shot broke fled drove flew rode wore threw hid shook swore chose stole woke sank "
+    "rang drank beat cut let shut spread cost hurt burst fed dealt dug hung laid lent lit "
+    "slept slid swept swung wept wound could "
     "ago yesterday last earlier former previously recently since".split()
 )
 _NOT_PAST_ED = frozenset(
@@ -88,14 +91,14 @@ def _cue(tokens: list[str], i: int) -> Tense | None:
 def tense_at(text: str, bounds: list[int], start: int, end: int) -> Tense | None:
     """The tense cue nearest the span in its sentence (before it first), or None if none."""
     s0, s1 = sentence_of(bounds, text, start)
-    before = [w.group().lower() for w in WORD.finditer(text, s0, start)]
+    before = [w.group().lower().replace("’", "'") for w in WORD.finditer(text, s0, start)]
     if before and before[-1] == "by":  # "by Jan. 14", "by May": a deadline
         return "future"
     for i in range(len(before) - 1, -1, -1):
         c = _cue(before, i)
         if c:
             return c
-    after = [w.group().lower() for w in WORD.finditer(text, end, max(end, s1))]
+    after = [w.group().lower().replace("’", "'") for w in WORD.finditer(text, end, max(end, s1))]
     for i in range(len(after)):
         c = _cue(after, i)
         if c:

@@ -155,11 +155,13 @@ def _weekday(m: re.Match[str], text: str) -> _Cand | None:
     def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
         return PartialDate.from_date(cal.weekday_near(ref, wd, mode or tense or "past")), None
 
+    if mode is None and m.group()[-2:] in ("'s", "’s"):
+        mode = "past"  # "Wednesday's ruling": news names past events this way
     return _Cand(m.start(), m.end(), resolve=resolve, uses_tense=mode is None)
 
 
 _GENERIC_TODAY = re.compile(
-    r"(?<='s)\s+(?:[a-z]+\s+)?(?:world|society|standards?|generation|youth|children|kids|economy|"
+    r"(?<=['’]s)\s+(?:[a-z]+\s+)?(?:world|society|standards?|generation|youth|children|kids|economy|"
     r"age|era|environment|technology|computers|market|markets|culture|politics|life|lives|leaders|"
     r"generations|people|youngsters|students|workers|problems|challenges|needs)\b"
 )
@@ -246,19 +248,20 @@ def _year_range(m: re.Match[str], text: str) -> _Cand | None:
 
 
 def _year_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> _Cand | None:
-    if cue is None or not _year_ok(text, m.end()) or text.startswith("0's", m.end() - 1):
+    if cue is None or not _year_ok(text, m.end()) or _DECADE_S.match(text, m.end() - 1):
         return None  # (a year without a cue is left to _year_bare, which checks more)
     pre = cue["pre"].lower()
     start = cue.start() if pre in ("early", "late", "mid", "fiscal") else m.start("y")
     return _Cand(start, m.end(), PartialDate(int(m["y"])))
 
 
+_DECADE_S = re.compile(r"0['’]s\b")  # "the 1990's"
 _DIGIT_GROUP_BEFORE = re.compile(r"\d[ \t]+$")
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]+\d")
 
 
 def _year_bare(m: re.Match[str], text: str) -> _Cand | None:
-    if not _year_ok(text, m.end()) or text.startswith("0's", m.end() - 1):
+    if not _year_ok(text, m.end()) or _DECADE_S.match(text, m.end() - 1):
         return None
     if ID_BEFORE.search(text, max(0, m.start() - 25), m.start()):
         return None
