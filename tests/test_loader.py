@@ -313,6 +313,12 @@ def test_front_matter_tags_as_a_string_and_wrong_types():
     assert len(problems) == 2
 
 
+def test_empty_front_matter_values_are_ignored_quietly():
+    article, problems = load_article_bytes(b'---\ntitle: ""\nsource:\n---\nHeadline\n\nText.\n', "x.md", "x", None)
+    assert article is not None and article.title == "Headline" and article.source is None
+    assert problems == []
+
+
 def test_front_matter_strings_are_sanitized():
     text = '---\ntitle: "Evil \\e]52;c;Zm9v\\a title\\u009b31m"\nauthor: "A\\nB"\n---\nText.\n'
     a = one(text)

@@ -139,6 +139,8 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         return fm
     for key in TEXT_KEYS:
         if key in data and data[key] is not None:
+            if isinstance(data[key], str) and not sanitize_line(data[key]):
+                continue  # an empty value says nothing
             value = _text_value(data[key])
             if value is None:
                 fm.problems.append(
