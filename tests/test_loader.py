@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.corpus.article_text import first_sentence, read_dateline, read_text
+from tui.corpus.article_text import first_sentence, read_dateline
 from tui.corpus.loader import load_article_bytes, load_articles, load_corpus_files
 from tui.corpus.manifest import load_manifest
-from tui.corpus.model import Article, Manifest
+from tui.corpus.model import Article
 from tui.corpus.sanitize import sanitize
 
 ARTICLES = Path(__file__).resolve().parent.parent / "articles"
