@@ -123,20 +123,22 @@ class _Context:
         if want is None:
             return None
         sidx = self.sentences.index(pos)
-        for s in range(sidx, max(-1, sidx - 4), -1):
-            lo, hi = self.sentences.spans[s]
-            hi = min(hi, pos)
-            i = bisect.bisect_left(self.mentions, (lo, -1, ""))
-            j = bisect.bisect_left(self.mentions, (hi, -1, ""))
-            cands = [m[2] for m in self.mentions[i:j]]
-            genders = {c: gender(self.people[c]) for c in cands if c in self.people}
-            if want == "m":
-                ok = [c for c in cands if genders.get(c) != "f"]
-            else:
-                ok = [c for c in cands if genders.get(c) == "f"] or [c for c in cands if genders.get(c) is None]
-            if ok:
-                return ok[0]
+        # "he": anyone not known to be a woman; "she": a woman, else anyone of unknown gender.
+        passes = [{"m", None}] if want == "m" else [{"f"}, {None}]
+        for allowed in passes:
+            for s in range(sidx, max(-1, sidx - 4), -1):
+                lo, hi = self.sentences.spans[s]
+                hi = min(hi, pos)
+                i = bisect.bisect_left(self.mentions, (lo, -1, ""))
+                j = bisect.bisect_left(self.mentions, (hi, -1, ""))
+                ok = [m[2] for m in self.mentions[i:j] if self._gender(m[2]) in allowed]
+                if ok:
+                    return ok[0]
         return None
+
+    def _gender(self, name: str) -> str | None:
+        p = self.people.get(name)
+        return gender(p) if p else None
 
     def resolve_np(self, np: str, pos: int) -> str | None:
         """A noun phrase that is the whole subject: "Russian Foreign Minister Sergei Lavrov",
