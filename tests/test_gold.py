@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-# TODO(integration): remove importorskip once tui.corpus.build exists
-pytest.importorskip("tui.corpus.build")
 
 from tui.corpus.build import load_corpus  # noqa: E402
 
