@@ -158,7 +158,7 @@ def _runs(text: str) -> list[list[_Tok]]:
         joined = bool(cur) and text[cur[-1].end : tok.start] in (" ", "\u00a0") and not cur[-1].possessive
         if cap and joined:
             cur.append(tok)
-        elif particle and joined and cur[-1].text[:1].isupper():
+        elif particle and joined and (cur[-1].text[:1].isupper() or cur[-1].text.lower() in _PARTICLES):
             cur.append(tok)
         else:
             if cur:
@@ -239,8 +239,15 @@ def _candidates(text: str) -> list[_Cand]:
             i += 1
         prefix = run[:i]
         j = i
-        while j < len(run) and _name_capable(run[j]) and not (j > i and run[j - 1].possessive):
-            j += 1
+        while j < len(run) and not (j > i and run[j - 1].possessive):
+            if _name_capable(run[j]):
+                j += 1
+            elif j > i and run[j].text.lower() in _PARTICLES and j + 1 < len(run):
+                j += 1  # "von der Leyen": the run cannot end on a particle
+            else:
+                break
+        while j > i and run[j - 1].text.lower() in _PARTICLES:
+            j -= 1
         name_toks = run[i:j]
         if not name_toks or len(name_toks) > 4:
             continue
