@@ -89,3 +89,9 @@ def test_short_titles_drop_datelines_and_cut_at_words():
     long = "word " * 40
     t = short_title(long, width=30)
     assert t.endswith("…") and len(t) <= 30
+
+
+def test_a_shared_name_alone_does_not_merge_two_things_in_the_same_year():
+    a = article("a", "T1", "Smith bought a farm in 2010.", dates=[("2010", "2010", "year")], people=["Ann Smith"])
+    b = article("b", "T2", "Smith won a race in 2010.", dates=[("2010", "2010", "year")], people=["Ann Smith"])
+    assert len(corpus(a, b).events) == 4  # two article events (undated) + two 2010 sentences

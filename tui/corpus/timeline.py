@@ -142,9 +142,12 @@ def _absorb(into: _Draft, other: _Draft) -> None:
 
 
 def _same_happening(a: _Draft, b: _Draft) -> bool:
-    if set(a.people) & set(b.people):
-        return True
-    return len(a.words & b.words) >= 3
+    shared_people = bool(set(a.people) & set(b.people))
+    shared_words = len(a.words & b.words)
+    if a.span is not None and a.span.precision in ("day", "week"):
+        return shared_people or shared_words >= 3
+    # A whole month or year holds many happenings: ask for more before calling two one.
+    return (shared_people and shared_words >= 2) or shared_words >= 5
 
 
 def build_events(drafts_by_article: Iterable[list[_Draft]]) -> list[Event]:
