@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 
 from .people_lexicon import (
+    HONORIFICS,
+    TITLES,
     DEMONYMS,
     FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
@@ -161,3 +163,15 @@ def gender(person: Person) -> str | None:
     if len(person.name.split()) > 1 and first in FEMALE_FIRST_NAMES:
         return "f"
     return None
+
+
+def strip_honorifics(name: str) -> str:
+    """"Ayatollah Seyyed Ebrahim Raisi" -> "Ebrahim Raisi"; "Mr. Raisi" -> "Raisi"."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLES):
+        words.pop(0)
+    return " ".join(words)
+
+
+def name_key(name: str) -> str:
+    return " ".join(strip_honorifics(name).replace("’", "'").lower().split())
