@@ -75,21 +75,34 @@ TOPICS: dict[str, tuple[str, ...]] = {
 _WEIGHT = {"diplomacy": 0.5}
 
 
-def _pattern(keyword: str) -> str:
-    body = r"\s+".join(re.escape(w) for w in keyword.split())
-    if keyword.islower():
-        return rf"(?i:(?<![\w-]){body}(?:s|es)?(?![\w-]))"
-    return rf"(?<![\w-]){body}(?:s|es)?(?![\w-])"
+def _alternation(keywords: list[str]) -> str:
+    alt = "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in sorted(keywords, key=len, reverse=True))
+    return rf"(?<![\w-])(?:{alt})(?:s|es)?(?![\w-])"
+
+
+def _norm(match: str) -> str:
+    return " ".join(match.split())
 
 
 @lru_cache(maxsize=64)
-def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern[str]]]:
-    out = []
+def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]):
+    """Two single-pass patterns (case-insensitive for lower-case keywords, exact otherwise)
+    and a map from a matched keyword to its topics. The longest keyword wins at a position."""
+    owners: dict[tuple[bool, str], set[str]] = {}
     for name, keywords in items:
-        kws = sorted({k.strip() for k in keywords if k and k.strip()}, key=len, reverse=True)
-        if kws:
-            out.append((name, re.compile("|".join(_pattern(k) for k in kws))))
-    return out
+        for k in keywords:
+            k = _norm(k)
+            if k:
+                exact = not k.islower()
+                owners.setdefault((exact, k if exact else k.lower()), set()).add(name)
+    ci = [k for exact, k in owners if not exact]
+    cs = [k for exact, k in owners if exact]
+    rxs = []
+    if ci:
+        rxs.append((False, re.compile(_alternation(ci), re.IGNORECASE)))
+    if cs:
+        rxs.append((True, re.compile(_alternation(cs))))
+    return rxs, owners
 
 
 def vocabulary(extra: dict[str, list[str]] | None = None) -> dict[str, tuple[str, ...]]:
@@ -105,11 +118,16 @@ def vocabulary(extra: dict[str, list[str]] | None = None) -> dict[str, tuple[str
 def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Keyword hits per topic (topics without a hit are left out)."""
     items = tuple((n, tuple(k)) for n, k in vocabulary(extra).items())
+    rxs, owners = _compiled(items)
     hits: dict[str, int] = {}
-    for name, rx in _compiled(items):
-        n = sum(1 for _ in rx.finditer(text))
-        if n:
-            hits[name] = n
+    for exact, rx in rxs:
+        for m in rx.finditer(text):
+            word = _norm(m.group()) if exact else _norm(m.group()).lower()
+            names = owners.get((exact, word))
+            if names is None:
+                names = owners.get((exact, word[:-1])) or owners.get((exact, word[:-2])) or ()
+            for name in names:
+                hits[name] = hits.get(name, 0) + 1
     return hits
 
 
