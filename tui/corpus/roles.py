@@ -58,7 +58,8 @@ def _one_edit(a: str, b: str) -> bool:
     return False
 
 
-def role_words(phrase: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def role_words(phrase: str) -> tuple[str, ...]:
     """Lower-case words of a role phrase, possessive countries turned into demonyms."""
     out = []
     for m in _WORD.finditer(phrase):
@@ -67,10 +68,10 @@ def role_words(phrase: str) -> list[str]:
             base = w[:-2]
             w = DEMONYMS.get(base, base)
         out.append(w)
-    return out
+    return tuple(out)
 
 
-def role_head(words: list[str]) -> str | None:
+def role_head(words: "list[str] | tuple[str, ...]") -> str | None:
     """The head noun of a role phrase: the last word before a preposition."""
     core = []
     for w in words:
@@ -87,6 +88,7 @@ def _synonyms(word: str) -> frozenset[str]:
     return frozenset((word,))
 
 
+@lru_cache(maxsize=8192)
 def role_score(phrase: str, role: str) -> int:
     """How well a role phrase ("the Russian president") fits a role ("Russian President"):
     0 no, 1 compatible (the role says nothing against it), 2 same nationality and head."""
