@@ -1,0 +1,361 @@
+"""Behaviour of the reader, driven with the pilot on fixture corpora."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from datetime import date
+
+import pytest
+from textual.widgets import Input
+
+from tests.ui_support import BASIC, counts, fixture_corpus, make_app, ready, settle
+from tui.corpus.model import DateSpan, Event, Mention, PartialDate
+from tui.corpus.query import Filter, article_count
+from tui.screens.article import ArticleScreen
+from tui.screens.filter_panel import FilterPanel
+from tui.screens.help import HelpScreen
+from tui.screens.problems import ProblemsScreen
+from tui.screens.quotes import QuotesScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.event_list import EventList
+
+WIDE = (160, 48)
+NARROW = (80, 24)
+
+
+def showing(app):
+    return app.screen.query_one(ArticleView).showing
+
+
+async def test_first_event_is_selected_on_start():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        events = app.screen.query_one(EventList)
+        corpus = fixture_corpus()
+        assert events.highlighted is corpus.events[0]
+        assert showing(app).article.id in corpus.events[0].article_ids
+        assert counts(app).startswith(f"{len(corpus.events)} events · {len(corpus.articles)} articles")
+
+
+async def test_keys_move_the_selection_and_change_the_article():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        events = app.screen.query_one(EventList)
+        corpus = fixture_corpus()
+        seen = [events.highlighted]
+        for key in ("j", "down", "j"):
+            await pilot.press(key)
+            seen.append(events.highlighted)
+        assert seen == corpus.events[:4]
+        await settle(pilot)
+        assert showing(app).event is corpus.events[3]
+        await pilot.press("k", "up")
+        assert events.highlighted is corpus.events[1]
+        await pilot.press("G")
+        assert events.highlighted is corpus.events[-1]
+        await pilot.press("g")
+        assert events.highlighted is corpus.events[0]
+        await pilot.press("end")
+        assert events.highlighted is corpus.events[-1]
+        await pilot.press("home", "pagedown")
+        assert events.highlighted is corpus.events[-1]  # the fixture fits on one page
+        await pilot.press("pageup")
+        assert events.highlighted is corpus.events[0]
+
+
+async def test_enter_reads_tab_switches_panes_and_escape_goes_back():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        assert app.focused is app.screen.query_one(ArticleView)
+        await pilot.press("escape")
+        assert app.focused is app.screen.query_one(EventList)
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one(ArticleView)
+
+
+async def test_narrow_layout_opens_the_article_full_width_and_escape_returns():
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        assert app.screen.has_class("-narrow")
+        assert not app.screen.query_one(ArticleView).display
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert showing(app).event is fixture_corpus().events[1]
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+def _multi_source_index():
+    corpus = fixture_corpus()
+    return next(i for i, e in enumerate(corpus.events) if len(e.article_ids) > 1)
+
+
+async def test_multi_source_event_steps_through_its_sources():
+    index = _multi_source_index()
+    event = fixture_corpus().events[index]
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        app.screen.query_one(EventList).select_index(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        first = showing(app).article.id
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        second = showing(app).article.id
+        assert {first, second} == set(event.article_ids[:2]) and first != second
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert showing(app).article.id == first
+
+
+async def test_quote_jumps_land_on_quotes():
+    app = make_app()
+    corpus = fixture_corpus()
+    index = next(i for i, e in enumerate(corpus.events)
+                 if len(corpus.articles[e.article_ids[0]].quotes) >= 2)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        app.screen.query_one(EventList).select_index(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        article = showing(app).article
+        starts = sorted(q.start for q in article.quotes)
+        landed = []
+        for _ in range(len(starts)):
+            await pilot.press("n")
+            await settle(pilot)
+            s = showing(app)
+            landed.append(s.article.quotes[s.quote].start)
+        assert landed == sorted(landed) and set(landed) <= set(starts)
+        await pilot.press("N")
+        await settle(pilot)
+        s = showing(app)
+        assert s.article.quotes[s.quote].start == landed[-2]
+        # The quote's paragraph is on screen.
+        view = app.screen.query_one(ArticleView)
+        para = next(w for w in view.query(".paragraph") if "article-view" not in w.classes
+                    and article.quotes[s.quote].text[:20] in str(w.render()))
+        assert view.scrollable_content_region.contains_region(para.region) or para.region.overlaps(view.region)
+
+
+async def test_search_changes_the_counts_and_escape_clears_it():
+    app = make_app()
+    corpus = fixture_corpus()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        before = counts(app)
+        await pilot.press("slash", *"kremlin")
+        await settle(pilot)
+        assert app.filter.text == "kremlin"
+        shown = app.screen.shown
+        assert 0 < len(shown) < len(corpus.events)
+        assert counts(app).startswith(f"{len(shown)} event")
+        assert "“kremlin”" in counts(app)
+        await pilot.press("enter")
+        assert app.focused is app.screen.query_one(EventList)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.filter.is_empty and counts(app) == before
+        assert not app.screen.query_one(Input).display
+
+
+async def test_empty_result_says_why_and_how_to_clear():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"zzzz", "enter")
+        await settle(pilot)
+        assert app.screen.has_class("-empty")
+        message = str(app.screen.query_one("#empty").render())
+        assert "No events match" in message and "zzzz" in message and "Escape" in message
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not app.screen.has_class("-empty")
+
+
+async def test_filter_panel_people_filter_changes_counts_and_c_clears():
+    app = make_app()
+    corpus = fixture_corpus()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FilterPanel)
+        await pilot.press("space")  # the first person, the one on most events
+        await settle(pilot)
+        assert len(app.filter.people) == 1
+        person = next(iter(app.filter.people))
+        await pilot.press("escape")
+        await settle(pilot)
+        shown = app.screen.shown
+        assert shown and all(person in e.people for e in shown)
+        assert len(shown) < len(corpus.events)
+        assert counts(app) == f"{len(shown)} event{'s' * (len(shown) != 1)} · {article_count(shown)} article" \
+            f"{'s' * (article_count(shown) != 1)} · filter: {person} · {len(corpus.problems)} problem" \
+            f"{'s' * (len(corpus.problems) != 1)} (!)"
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.filter.is_empty and len(app.screen.shown) == len(corpus.events)
+
+
+async def test_filter_panel_date_range_uses_overlap():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        app.screen.query_one("#range", Input).focus()
+        await pilot.press(*"2022-01", "enter")
+        await settle(pilot)
+        assert (app.filter.date_from, app.filter.date_to) == (date(2022, 1, 1), date(2022, 1, 31))
+        await pilot.press("escape")
+        await settle(pilot)
+        shown = app.screen.shown
+        assert shown and all(e.span and e.span.overlaps(date(2022, 1, 1), date(2022, 1, 31)) for e in shown)
+
+
+async def test_default_range_is_applied_visibly_and_one_key_clears_it():
+    corpus = dataclasses.replace(fixture_corpus(), default_range=(date(2021, 1, 1), date(2022, 12, 31)))
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert "filter: 2021–2022" in counts(app)
+        assert all(e.span and e.span.last_day.year >= 2021 for e in app.screen.shown)
+        await pilot.press("c")
+        await settle(pilot)
+        assert len(app.screen.shown) == len(corpus.events)
+
+
+async def test_quotes_view_opens_the_article_at_the_quote():
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        await pilot.press("Q")
+        await settle(pilot)
+        assert isinstance(app.screen, QuotesScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        s = showing(app)
+        assert s.quote is not None
+        await pilot.press("escape", "s")  # back, then order by date
+        await settle(pilot)
+        assert isinstance(app.screen, QuotesScreen) and not app.screen.by_speaker
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_help_is_generated_from_the_bindings():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(desc for _t, rows in app.screen.sections for _k, desc in rows)
+        for description in ("Next event", "Read", "Search", "Filter", "Quotes", "Quit", "Next quote"):
+            assert description in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_problems_are_counted_and_listed():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert "problem" in counts(app)
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        assert any("broken.txt" in p.path for p in app.screen.problems)
+
+
+async def test_article_text_is_never_markup():
+    corpus = fixture_corpus()
+    article = next(a for a in corpus.articles.values() if "[@click=app.quit]" in a.body)
+    index = next(i for i, e in enumerate(corpus.events) if article.id in e.article_ids)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        app.screen.query_one(EventList).select_index(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        rendered = " ".join(str(w.render()) for w in view.query("Static"))
+        assert "[@click=app.quit]y[/]" in rendered and "[red]x[/]" in rendered
+        await pilot.click(ArticleView)  # a click on the text runs no action
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, ReaderScreen)
+
+
+async def test_palette_command_filters_by_person():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"filter by person: vladimir putin")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.filter.people == frozenset({"Vladimir Putin"})
+
+
+async def test_resizing_never_crashes():
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        for size in ((200, 60), (60, 15), (100, 30), (99, 30), (20, 5), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            await pilot.press("j")
+        assert app.screen.has_class("-narrow")
+
+
+async def test_loading_runs_in_a_worker():
+    from tui.app import TimelineApp
+
+    app = TimelineApp(BASIC)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert len(app.screen.shown) == len(fixture_corpus().events)
+
+
+async def test_a_corpus_without_articles_explains_itself(tmp_path):
+    from tui.app import TimelineApp
+
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    app = TimelineApp(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        text = str(app.screen.query_one("#message-text").render())
+        assert "No articles" in text
+
+
+def test_event_list_is_virtual_for_100k_events():
+    day = PartialDate(2022, 1, 1)
+    events = [
+        Event(f"e{i}", DateSpan(PartialDate.from_date(date.fromordinal(day.first_day.toordinal() + i // 50))),
+              f"Event number {i}", [Mention("a", "s", 0, 1)])
+        for i in range(100_000)
+    ]
+    widget = EventList()
+    started = time.perf_counter()
+    from tui.corpus.view import timeline_rows
+
+    rows = timeline_rows(events)
+    assert time.perf_counter() - started < 2.0
+    assert len(rows) > 100_000
+    assert widget is not None

@@ -1,0 +1,187 @@
+"""The timeline reader app: loads a corpus in a worker, owns the filter, switches screens."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+
+from tui.commands import TimelineCommands
+from tui.corpus.model import Corpus
+from tui.corpus.query import Filter
+from tui.messages import FilterRequest
+from tui.screens.filter_panel import FilterPanel
+from tui.screens.help import HelpScreen, help_sections
+from tui.screens.loading import LoadingScreen, MessageScreen
+from tui.screens.problems import ProblemsScreen
+from tui.screens.quotes import QuotesScreen
+from tui.screens.reader import ReaderScreen
+
+
+def initial_filter(corpus: Corpus) -> Filter:
+    """The corpus's default date range (from its manifest), as a visible, clearable filter."""
+    if corpus.default_range:
+        lo, hi = corpus.default_range
+        return Filter().with_range(lo, hi)
+    return Filter()
+
+
+class TimelineApp(App):
+    """A keyboard-first reader for a folder of news articles, as a timeline."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "timeline"
+    COMMANDS = App.COMMANDS | {TimelineCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f", "filter", "Filter", id="app.filter"),
+        Binding("c", "clear_filters", "Clear", tooltip="Clear all filters", id="app.clear_filters"),
+        Binding("Q", "quotes", "Quotes", id="app.quotes"),
+        Binding("exclamation_mark", "problems", "Problems", show=False, id="app.problems"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    filter: reactive[Filter] = reactive(Filter, init=False)
+    """The current filter; screens watch it, anything may ask to change it (FilterRequest)."""
+
+    class CorpusLoaded(Message):
+        def __init__(self, corpus: Corpus) -> None:
+            super().__init__()
+            self.corpus = corpus
+
+    class LoadProgress(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    class LoadFailed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, root: Path, corpus: Corpus | None = None) -> None:
+        super().__init__()
+        self.root = Path(root)
+        self.corpus: Corpus | None = None
+        self._given = corpus
+
+    def on_mount(self) -> None:
+        self.push_screen(LoadingScreen(str(self.root)))
+        if self._given is not None:
+            self.post_message(self.CorpusLoaded(self._given))
+        else:
+            self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        """Read and extract the corpus off the UI thread; post the result."""
+        from tui.corpus.build import load_corpus
+
+        try:
+            corpus = load_corpus(self.root, lambda done, total: self.post_message(self.LoadProgress(done, total)))
+        except Exception as exc:  # the loader should not raise; if it does, say so, don't die
+            self.post_message(self.LoadFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(self.CorpusLoaded(corpus))
+
+    # -- loading messages ----------------------------------------------------------------
+
+    @on(LoadProgress)
+    def _progress(self, message: LoadProgress) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.set_progress(message.done, message.total)
+
+    @on(LoadFailed)
+    def _failed(self, message: LoadFailed) -> None:
+        self.switch_screen(MessageScreen(f"Could not load {self.root}:\n{message.error}\n\nPress q to quit."))
+
+    @on(CorpusLoaded)
+    def _loaded(self, message: CorpusLoaded) -> None:
+        corpus = message.corpus
+        self.corpus = corpus
+        self.set_reactive(TimelineApp.filter, initial_filter(corpus))
+        if not corpus.articles:
+            self.switch_screen(
+                MessageScreen(
+                    f"No articles could be read in {corpus.root}.\n\n"
+                    f"{len(corpus.problems)} problems: press ! to list them, q to quit."
+                )
+            )
+            return
+        self.switch_screen(ReaderScreen(corpus))
+
+    @on(FilterRequest)
+    def _filter_request(self, message: FilterRequest) -> None:
+        self.filter = message.filter
+
+    # -- actions and commands ------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("filter", "quotes", "clear_filters") and (
+            self.corpus is None or not isinstance(self.screen, (ReaderScreen, QuotesScreen, FilterPanel))
+        ):
+            return False
+        if action == "clear_filters":
+            return not self.filter.is_empty
+        if action == "problems":
+            return bool(self.corpus and self.corpus.problems)
+        return True
+
+    def action_filter(self) -> None:
+        if self.corpus is not None and not isinstance(self.screen, FilterPanel):
+            self.push_screen(FilterPanel(self.corpus, self.filter))
+
+    def action_clear_filters(self) -> None:
+        self.clear_filters()
+
+    def clear_filters(self) -> None:
+        self.filter = Filter()
+
+    def toggle_facet(self, facet: str, value: str) -> None:
+        self.filter = self.filter.toggled(facet, value)
+
+    def action_quotes(self) -> None:
+        if isinstance(self.screen, QuotesScreen):
+            self.pop_screen()
+        else:
+            self.show_quotes(True)
+
+    def show_quotes(self, by_speaker: bool = True) -> None:
+        if self.corpus is None:
+            return
+        self.show_timeline()
+        self.push_screen(QuotesScreen(self.corpus, by_speaker))
+
+    def show_timeline(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ReaderScreen):
+            self.pop_screen()
+
+    def jump_to(self, day: date) -> None:
+        self.show_timeline()
+        if isinstance(self.screen, ReaderScreen):
+            if self.filter.date_from and day < self.filter.date_from or self.filter.date_to and day > self.filter.date_to:
+                self.filter = self.filter.with_range(None, None)
+            self.screen.jump_to(day)
+
+    def action_problems(self) -> None:
+        if self.corpus is not None and not isinstance(self.screen, ProblemsScreen):
+            self.push_screen(ProblemsScreen(self.corpus.problems, self.corpus.title, self.corpus.root))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_sections(self, self.screen)))
+
+
+def run_app(root: Path) -> int:
+    """Run the reader on `root`; return the process exit code."""
+    app = TimelineApp(root)
+    app.run()
+    return app.return_code or 0

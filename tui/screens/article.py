@@ -1,0 +1,57 @@
+"""One article, full width: the narrow layout's reading view, and where a quote opens."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tui.corpus.model import Corpus, Event
+from tui.corpus.view import long_span
+from tui.widgets.article_view import ArticleView
+from tui.widgets.status_line import StatusLine
+
+
+class ArticleScreen(Screen):
+    """Shows an event's article (with its sources) or an article at a quote; Escape returns."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="article_screen.back")]
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        event: Event | None = None,
+        article_id: str | None = None,
+        quote_index: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.event = event
+        self.article_id = article_id
+        self.quote_index = quote_index
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        yield ArticleView(self.corpus, id="article")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        view = self.query_one(ArticleView)
+        status = self.query_one(StatusLine)
+        status.title = self.corpus.title
+        if self.event is not None:
+            view.show_event(self.event)
+            status.counts = f"event: {long_span(self.event.span)}"
+        elif self.article_id is not None:
+            view.show_quote(self.article_id, self.quote_index or 0)
+            art = self.corpus.articles.get(self.article_id)
+            n = len(art.quotes) if art else 0
+            status.counts = f"quote {(self.quote_index or 0) + 1} of {n} in this article"
+        view.focus()
+
+    @on(ArticleView.QuoteChanged)
+    def _quote_changed(self, message: ArticleView.QuoteChanged) -> None:
+        who = f" · {message.speaker}" if message.speaker else ""
+        self.query_one(StatusLine).counts = f"quote {(message.index or 0) + 1} of {message.total}{who}"

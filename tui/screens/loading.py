@@ -1,0 +1,43 @@
+"""Shown while the worker reads the corpus, and when there is nothing to show."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Middle
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+
+
+class LoadingScreen(Screen):
+    """A loading indicator and how far the worker got."""
+
+    def __init__(self, root_label: str) -> None:
+        super().__init__()
+        self.root_label = root_label
+
+    def compose(self) -> ComposeResult:
+        with Middle():
+            yield LoadingIndicator()
+            with Center():
+                yield Static(Content(f"Reading {self.root_label} …"), id="loading-text")
+        yield Footer(compact=True)
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.query_one("#loading-text", Static).update(
+            Content(f"Reading {self.root_label} … {done} of {total} articles")
+        )
+
+
+class MessageScreen(Screen):
+    """A full-screen explanation (no articles, loading failed) with the keys that still work."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Middle():
+            with Center():
+                yield Static(Content(self.message), id="message-text")
+        yield Footer(compact=True)

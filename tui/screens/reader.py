@@ -1,0 +1,143 @@
+"""The main screen: the event list beside (or, when narrow, instead of) the article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.corpus.model import Corpus, Event
+from tui.corpus.query import Filter, article_count, filter_events
+from tui.corpus.view import plural, status_text
+from tui.messages import FilterRequest
+from tui.widgets.article_view import ArticleView
+from tui.widgets.event_list import EventList
+from tui.widgets.status_line import StatusLine
+
+NARROW_BELOW = 100
+
+
+class ReaderScreen(Screen):
+    """Timeline on the left, the selected event's article on the right."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("escape", "back", "Back / clear search / clear filters", show=False, id="reader.back"),
+    ]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.shown: list[Event] = []
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        with Horizontal(id="panes"):
+            yield EventList(id="events")
+            yield Static(id="empty")
+            yield ArticleView(self.corpus, id="article")
+        yield Input(placeholder="Search events (Enter: keep, Esc: clear)", id="search", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(StatusLine).title = self.corpus.title
+        self.watch(self.app, "filter", self._apply_filter)
+        self.query_one(EventList).focus()
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("-narrow")
+
+    @property
+    def event_list(self) -> EventList:
+        return self.query_one(EventList)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    # -- filter down ---------------------------------------------------------------------
+
+    def _apply_filter(self, flt: Filter) -> None:
+        events = filter_events(self.corpus, flt)
+        self.shown = events
+        events_list = self.event_list
+        events_list.set_events(events, keep=events_list.highlighted)
+        counts = status_text(len(events), article_count(events), flt.describe())
+        if self.corpus.problems:
+            counts += f" · {plural(len(self.corpus.problems), 'problem')} (!)"
+        self.query_one(StatusLine).counts = counts
+        self.set_class(not events, "-empty")
+        if not events:
+            self.query_one("#empty", Static).update(Content(self._empty_message(flt)))
+        search = self.query_one("#search", Input)
+        if search.value != flt.text:
+            search.value = flt.text
+        self.set_class(bool(flt.text) or search.has_focus, "-searching")
+
+    def _empty_message(self, flt: Filter) -> str:
+        if not self.corpus.events:
+            return "This corpus has no events: no article could be dated or read.\nPress ! to see the problems."
+        lines = [f"No events match the filter: {flt.describe()}.", ""]
+        if flt.text:
+            lines.append("Press Escape to clear the search,")
+        lines.append("press c to clear all filters, or f to change them.")
+        return "\n".join(lines)
+
+    # -- messages up from the widgets ----------------------------------------------------
+
+    @on(EventList.Highlighted)
+    def _highlighted(self, message: EventList.Highlighted) -> None:
+        self.article.show_event(message.event)
+
+    @on(EventList.Selected)
+    def _selected(self, message: EventList.Selected) -> None:
+        if self.narrow:
+            from tui.screens.article import ArticleScreen
+
+            self.app.push_screen(ArticleScreen(self.corpus, event=message.event))
+        else:
+            self.article.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, message: Input.Changed) -> None:
+        flt: Filter = self.app.filter  # type: ignore[attr-defined]
+        if message.value != flt.text:
+            self.post_message(FilterRequest(flt.with_text(message.value)))
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.event_list.focus()
+        self.set_class(bool(self.query_one("#search", Input).value), "-searching")
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.add_class("-searching")
+        self.query_one("#search", Input).focus()
+
+    def action_back(self) -> None:
+        """Escape: leave the article, else clear the search, else clear the filters."""
+        flt: Filter = self.app.filter  # type: ignore[attr-defined]
+        search = self.query_one("#search", Input)
+        if self.article.has_focus_within or self.article.has_focus:
+            self.event_list.focus()
+        elif search.has_focus or flt.text:
+            self.post_message(FilterRequest(flt.with_text("")))
+            self.remove_class("-searching")
+            self.event_list.focus()
+        elif not flt.is_empty:
+            self.post_message(FilterRequest(Filter()))
+
+    def jump_to(self, day: date) -> None:
+        if not self.event_list.jump_to_date(day):
+            self.app.bell()
+        self.event_list.focus()

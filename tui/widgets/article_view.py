@@ -1,0 +1,221 @@
+"""The article pane: header, key quotes, and the body with quotes and the event's sentence marked.
+
+Every piece of article text becomes a `Content` object built from plain strings, so nothing an
+article says is ever read as markup.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tui.corpus.model import Article, Corpus, Event
+from tui.corpus.view import (
+    Paragraph,
+    clip,
+    event_mention,
+    key_quotes,
+    long_date,
+    long_span,
+    paragraph_of,
+    paragraphs,
+    quote_after,
+    speaker_prominence,
+)
+
+
+@dataclass(slots=True)
+class Showing:
+    """What the pane shows: an article, optionally as one source of an event."""
+
+    article: Article
+    event: Event | None = None
+    source: int = 0  # index into event.article_ids
+    sentence: tuple[int, int] | None = None
+    quote: int | None = None  # the current quote (n/N), an index into article.quotes
+
+
+def plain(text: str) -> Content:
+    """Untrusted text as content: never parsed as markup."""
+    return Content(text)
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """Shows one article; steps through an event's sources and the article's quotes."""
+
+    HELP_TITLE = "Article"
+
+    BINDINGS = [
+        Binding("n", "next_quote", "Next quote", id="article.next_quote"),
+        Binding("N", "previous_quote", "Previous quote", show=False, id="article.previous_quote"),
+        Binding("right_square_bracket", "next_source", "Next source", id="article.next_source"),
+        Binding("left_square_bracket", "previous_source", "Prev source", show=False, id="article.previous_source"),
+        Binding("j", "scroll_down", "Scroll down", show=False, id="article.scroll_down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="article.scroll_up"),
+        Binding("g", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="article.bottom"),
+    ]
+
+    COMPONENT_CLASSES = {"article-view--quote", "article-view--current", "article-view--sentence"}
+
+    showing: reactive[Showing | None] = reactive(None, init=False, always_update=True)
+
+    class QuoteChanged(Message):
+        """The current quote changed (n/N): the screen may say which one it is."""
+
+        def __init__(self, view: ArticleView, index: int | None, total: int, speaker: str | None) -> None:
+            super().__init__()
+            self.view = view
+            self.index = index
+            self.total = total
+            self.speaker = speaker
+
+    def __init__(self, corpus: Corpus | None = None, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.corpus = corpus
+        self._prominence: Counter[str] = speaker_prominence(corpus) if corpus else Counter()
+        self._paragraphs: list[Static] = []
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._prominence = speaker_prominence(corpus)
+
+    # -- what to show --------------------------------------------------------------------
+
+    def show_event(self, event: Event | None, source: int = 0) -> None:
+        if event is None or self.corpus is None:
+            self.showing = None
+            return
+        ids = [a for a in event.article_ids if a in self.corpus.articles]
+        if not ids:
+            self.showing = None
+            return
+        source = source % len(ids)
+        article = self.corpus.articles[ids[source]]
+        mention = event_mention(event, article.id)
+        sentence = (mention.start, mention.end) if mention and mention.end > mention.start else None
+        self.showing = Showing(article, event, source, sentence)
+
+    def show_quote(self, article_id: str, quote_index: int) -> None:
+        if self.corpus is None or article_id not in self.corpus.articles:
+            return
+        self.showing = Showing(self.corpus.articles[article_id], quote=quote_index)
+
+    @property
+    def sources(self) -> list[str]:
+        s = self.showing
+        if s is None or s.event is None or self.corpus is None:
+            return []
+        return [a for a in s.event.article_ids if a in self.corpus.articles]
+
+    # -- rendering -----------------------------------------------------------------------
+
+    async def watch_showing(self, showing: Showing | None) -> None:
+        await self.remove_children()
+        self._paragraphs = []
+        if showing is None:
+            self.scroll_home(animate=False)
+            return
+        art = showing.article
+        widgets: list[Static] = [Static(plain(art.title), classes="article-title")]
+        meta = " · ".join(
+            part
+            for part in (art.source or "Unknown source", long_date(art.published), art.author and f"by {art.author}")
+            if part
+        )
+        widgets.append(Static(plain(meta), classes="article-meta"))
+        if showing.event is not None:
+            line = f"Event: {long_span(showing.event.span)}"
+            if len(self.sources) > 1:
+                line += f" · source {showing.source + 1} of {len(self.sources)} ([ ] to switch)"
+            widgets.append(Static(plain(line), classes="article-event"))
+        keys = key_quotes(art, self._prominence)
+        if keys:
+            widgets.append(Static(plain("Key quotes"), classes="article-section"))
+            for q in keys:
+                widgets.append(Static(plain(f"“{clip(q.text, 220)}”"), classes="key-quote"))
+                widgets.append(Static(plain(f"— {q.speaker or 'unattributed'}"), classes="key-speaker"))
+        widgets.append(Static(plain("Article"), classes="article-section"))
+        for para in paragraphs(art, showing.sentence, showing.quote):
+            widget = Static(self._paragraph_content(para), classes="paragraph")
+            self._paragraphs.append(widget)
+            widgets.append(widget)
+        await self.mount_all(widgets)
+        self.call_after_refresh(self._scroll_to_mark)
+
+    def _paragraph_content(self, para: Paragraph) -> Content:
+        content = plain(para.text)
+        order = {"sentence": 0, "quote": 1, "current": 2}
+        for start, end, kind in sorted(para.marks, key=lambda m: order[m[2]]):
+            content = content.stylize(self.get_visual_style(f"article-view--{kind}", partial=True), start, end)
+        return content
+
+    def _scroll_to_mark(self) -> None:
+        s = self.showing
+        if s is None or not self._paragraphs:
+            return
+        if s.quote is not None and s.quote < len(s.article.quotes):
+            offset = s.article.quotes[s.quote].start
+        elif s.sentence is not None:
+            offset = s.sentence[0]
+        else:
+            self.scroll_home(animate=False)
+            return
+        index = paragraph_of(s.article, offset)
+        if index == 0 and s.quote is None:
+            self.scroll_home(animate=False)
+        else:
+            self.scroll_to_center(self._paragraphs[min(index, len(self._paragraphs) - 1)], animate=False)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_source", "previous_source"):
+            return len(self.sources) > 1
+        if action in ("next_quote", "previous_quote"):
+            return self.showing is not None and bool(self.showing.article.quotes) or None
+        return True
+
+    def _step_quote(self, step: int) -> None:
+        s = self.showing
+        if s is None or not s.article.quotes:
+            return
+        if s.quote is not None:
+            offset = s.article.quotes[s.quote].start
+        elif s.sentence is not None:
+            offset = s.sentence[0] - (1 if step > 0 else 0)
+        else:
+            offset = -1 if step > 0 else len(s.article.body) + 1
+        index = quote_after(s.article, offset, step)
+        if index is None:
+            self.app.bell()
+            return
+        s.quote = index
+        self.showing = s
+        q = s.article.quotes[index]
+        order = sorted(range(len(s.article.quotes)), key=lambda i: s.article.quotes[i].start)
+        self.post_message(self.QuoteChanged(self, order.index(index), len(order), q.speaker))
+
+    def action_next_quote(self) -> None:
+        self._step_quote(1)
+
+    def action_previous_quote(self) -> None:
+        self._step_quote(-1)
+
+    def _step_source(self, step: int) -> None:
+        s = self.showing
+        if s is not None and s.event is not None and len(self.sources) > 1:
+            self.show_event(s.event, s.source + step)
+
+    def action_next_source(self) -> None:
+        self._step_source(1)
+
+    def action_previous_source(self) -> None:
+        self._step_source(-1)
