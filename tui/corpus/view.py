@@ -186,14 +186,22 @@ def speaker_prominence(corpus: Corpus) -> Counter[str]:
     return Counter(q.speaker for a in corpus.articles.values() for q in a.quotes if q.speaker)
 
 
-def key_quotes(article: Article, prominence: Counter[str] | None = None, limit: int = 3) -> list[Quote]:
-    """The article's key quotes: full quotes (not fragments), attributed ones first, ranked by
-    speaker prominence and length (long quotes carry more; very long ones gain nothing more)."""
+def key_quotes(
+    article: Article,
+    prominence: Counter[str] | None = None,
+    limit: int = 3,
+    terms: str = "",
+) -> list[Quote]:
+    """The article's key quotes: full quotes (not fragments), ranked by speaker prominence and
+    length (long quotes carry more; very long ones gain nothing more). Quotes that contain every
+    word of `terms` (the user's search) come first, and then attributed ones."""
     prominence = prominence or Counter()
+    words = terms.casefold().split()
 
     def rank(q: Quote) -> tuple:
-        return (q.speaker is not None, prominence[q.speaker or ""] > 0, min(len(q.text), 240)
-                + 20 * min(prominence[q.speaker or ""], 5), -q.start)
+        hit = bool(words) and all(w in q.text.casefold() for w in words)
+        weight = min(len(q.text), 240) + 20 * min(prominence[q.speaker or ""], 5)
+        return (hit, q.speaker is not None, weight, -q.start)
 
     full = [q for q in article.quotes if not q.fragment]
     return sorted(full, key=rank, reverse=True)[:limit]

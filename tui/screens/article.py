@@ -41,6 +41,7 @@ class ArticleScreen(Screen):
         view = self.query_one(ArticleView)
         status = self.query_one(StatusLine)
         status.title = self.corpus.title
+        view.set_reactive(ArticleView.terms, getattr(self.app, "filter").text)
         if self.event is not None:
             view.show_event(self.event)
             status.counts = f"event: {long_span(self.event.span)}"

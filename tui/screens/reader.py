@@ -29,7 +29,9 @@ class ReaderScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 
     BINDINGS = [
-        Binding("slash", "search", "Search", id="reader.search"),
+        # A priority binding runs before the key is forwarded, so the letters typed right after
+        # "/" land in the search box even when they arrive in the same read.
+        Binding("slash", "search", "Search", priority=True, id="reader.search"),
         Binding("escape", "back", "Back / clear search / clear filters", show=False, id="reader.back"),
     ]
 
@@ -50,7 +52,7 @@ class ReaderScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(StatusLine).title = self.corpus.title
         self.watch(self.app, "filter", self._apply_filter)
-        self.query_one(EventList).focus()
+        self.set_focus(self.query_one(EventList))
 
     @property
     def narrow(self) -> bool:
@@ -69,6 +71,7 @@ class ReaderScreen(Screen):
     def _apply_filter(self, flt: Filter) -> None:
         events = filter_events(self.corpus, flt)
         self.shown = events
+        self.article.set_reactive(ArticleView.terms, flt.text)
         events_list = self.event_list
         events_list.set_events(events, keep=events_list.highlighted)
         counts = status_text(len(events), article_count(events), flt.describe())
@@ -79,7 +82,9 @@ class ReaderScreen(Screen):
         if not events:
             self.query_one("#empty", Static).update(Content(self._empty_message(flt)))
         search = self.query_one("#search", Input)
-        if search.value != flt.text:
+        if search.value != flt.text and not search.has_focus:
+            # Only when the filter changed elsewhere (c, the palette): while the user types,
+            # the box is ahead of the filter and must not be rewound.
             search.value = flt.text
         self.set_class(bool(flt.text) or search.has_focus, "-searching")
 
@@ -105,7 +110,7 @@ class ReaderScreen(Screen):
 
             self.app.push_screen(ArticleScreen(self.corpus, event=message.event))
         else:
-            self.article.focus()
+            self.set_focus(self.article)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, message: Input.Changed) -> None:
@@ -115,29 +120,35 @@ class ReaderScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self.event_list.focus()
+        self.set_focus(self.event_list)
         self.set_class(bool(self.query_one("#search", Input).value), "-searching")
 
     # -- actions -------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and self.is_mounted and self.query_one("#search", Input).has_focus:
+            return False  # "/" is a character to search for
+        return True
+
     def action_search(self) -> None:
         self.add_class("-searching")
-        self.query_one("#search", Input).focus()
+        # Focus now, not after a refresh: keys typed right after "/" belong to the search box.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_back(self) -> None:
         """Escape: leave the article, else clear the search, else clear the filters."""
         flt: Filter = self.app.filter  # type: ignore[attr-defined]
         search = self.query_one("#search", Input)
         if self.article.has_focus_within or self.article.has_focus:
-            self.event_list.focus()
+            self.set_focus(self.event_list)
         elif search.has_focus or flt.text:
             self.post_message(FilterRequest(flt.with_text("")))
             self.remove_class("-searching")
-            self.event_list.focus()
+            self.set_focus(self.event_list)
         elif not flt.is_empty:
             self.post_message(FilterRequest(Filter()))
 
     def jump_to(self, day: date) -> None:
         if not self.event_list.jump_to_date(day):
             self.app.bell()
-        self.event_list.focus()
+        self.set_focus(self.event_list)

@@ -66,6 +66,8 @@ class ArticleView(VerticalScroll, can_focus=True):
     COMPONENT_CLASSES = {"article-view--quote", "article-view--current", "article-view--sentence"}
 
     showing: reactive[Showing | None] = reactive(None, init=False, always_update=True)
+    terms: reactive[str] = reactive("", init=False)
+    """Words the user searched for: key quotes that contain them are shown first."""
 
     class QuoteChanged(Message):
         """The current quote changed (n/N): the screen may say which one it is."""
@@ -136,7 +138,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             if len(self.sources) > 1:
                 line += f" · source {showing.source + 1} of {len(self.sources)} ([ ] to switch)"
             widgets.append(Static(plain(line), classes="article-event"))
-        keys = key_quotes(art, self._prominence)
+        keys = key_quotes(art, self._prominence, terms=self.terms)
         if keys:
             widgets.append(Static(plain("Key quotes"), classes="article-section"))
             for q in keys:
