@@ -81,3 +81,15 @@ def test_quotes_views(sample):
     assert [q.speaker for q in quotes_by_date(sample)] == ["Ann Smith"]
     assert quotes_by_speaker(sample)[0][0] == "Ann Smith"
     assert quotes_by_date(sample, Filter(people=frozenset({"Bob Jones"}))) == []
+
+
+def test_ranges_are_described_at_their_coarsest():
+    from tui.corpus.query import describe_range
+
+    assert describe_range(*parse_range("2022")) == "2022"
+    assert describe_range(*parse_range("2021..2022")) == "2021–2022"
+    assert describe_range(*parse_range("2022-01")) == "2022-01"
+    assert describe_range(*parse_range("2022-01..2022-03")) == "2022-01–2022-03"
+    assert describe_range(*parse_range("..2015")) == "…–2015"
+    assert describe_range(*parse_range("2022-01-05..2022-01-09")) == "2022-01-05–2022-01-09"
+    assert describe_range(date(2022, 1, 1), date(2022, 3, 9)) == "2022-01-01–2022-03-09"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from tui.corpus.model import Corpus, DateSpan, Event, PartialDate, Quote
 
@@ -61,9 +61,20 @@ class Filter:
 
 
 def describe_range(lo: date | None, hi: date | None) -> str:
-    if lo and hi and lo.month == 1 and lo.day == 1 and hi.month == 12 and hi.day == 31:
-        return str(lo.year) if lo.year == hi.year else f"{lo.year}–{hi.year}"
-    return f"{lo.isoformat() if lo else '…'}–{hi.isoformat() if hi else '…'}"
+    """The shortest honest name of a day range: "2022", "2021–2022", "2022-01", "2022-01–2022-03",
+    "…–2015", "2022-01-05–2022-01-09"."""
+    whole_years = (lo is None or (lo.month, lo.day) == (1, 1)) and (hi is None or (hi.month, hi.day) == (12, 31))
+    whole_months = (lo is None or lo.day == 1) and (hi is None or (hi + timedelta(days=1)).day == 1)
+
+    def name(d: date | None) -> str:
+        if d is None:
+            return "…"
+        if whole_years:
+            return str(d.year)
+        return f"{d.year:04d}-{d.month:02d}" if whole_months else d.isoformat()
+
+    a, b = name(lo), name(hi)
+    return a if lo and hi and a == b else f"{a}–{b}"
 
 
 def parse_range(text: str) -> tuple[date | None, date | None]:
