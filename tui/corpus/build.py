@@ -1,37 +1,376 @@
-"""Build a corpus from a folder: load, extract, unify people, lay out the timeline."""
+"""Build a corpus from a folder: load, extract, unify people, lay out the timeline.
+
+Per-file work (reading, extraction) is cached between runs (`tui.corpus.cache`) and, when many
+files are new, spread over worker processes. `iter_corpus` reports progress and yields partial
+corpora while a big folder is indexed; `load_corpus` returns the finished corpus.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tui.corpus import cache as cache_mod
+from tui.corpus.cache import FileStat, IndexCache, LazyArticle
 from tui.corpus.extract import Extraction, extract
-from tui.corpus.loader import load_articles
-from tui.corpus.manifest import load_manifest
+from tui.corpus.loader import (
+    _read_file,
+    _unique_id,
+    find_article_files,
+    load_article_bytes,
+)
+from tui.corpus.manifest import MANIFEST_NAME, display_path, load_manifest
 from tui.corpus.model import Article, Corpus, Manifest, Problem
 from tui.corpus.people import PeopleRegistry
+from tui.corpus.sanitize import sanitize_line
 from tui.corpus.timeline import article_drafts, build_events
 from tui.corpus.topics import assign_topics
 
 Progress = Callable[[int, int], None]
 
+PARALLEL_MIN_FILES = 300  # below this, worker processes cost more than they save
+FIRST_PARTIAL = 200  # articles in the first partial corpus of a cold build; later ones x4
+
 
 def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
     """Read every article under `root` and compute the timeline. Never raises on bad files:
     each one becomes a `Problem` and the rest still loads."""
+    corpus: Corpus | None = None
+    for item in iter_corpus(root, partial=False):
+        if isinstance(item, Corpus):
+            corpus = item
+        elif progress is not None:
+            progress(*item)
+    assert corpus is not None
+    return corpus
+
+
+def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int, int]]:
+    """Load `root` step by step. Yields `(done, total)` progress tuples (articles read so far,
+    articles in the folder), and `Corpus` objects: with `partial`, a cold build of a big folder
+    yields corpora of the articles indexed so far (the first after ~200 articles, then at x4
+    steps); the last item yielded is always the complete corpus."""
     root = Path(root)
-    manifest, problems = load_manifest(root)
-    articles, load_problems = load_articles(root, manifest)
-    problems += load_problems
+    manifest, problems = load_manifest(root) if root.is_dir() else (Manifest(), [])
+    plan = _plan(root, manifest)
+    problems += plan.problems
+    total = len(plan.entries)
+    yield (0, total)
+
+    cache = _open_cache(root, cache_mod.file_hash(root / MANIFEST_NAME))
+    fp = cache_mod.fingerprint(plan.stats(), plan.fingerprint_extra) if cache else ""
+    if cache is not None:
+        try:
+            snap = cache.get_snapshot(fp)
+        except Exception:  # noqa: BLE001 - a cache we cannot read is rebuilt, never trusted
+            snap = None
+            cache = _reset(cache, root)
+        if isinstance(snap, Corpus):
+            snap.root = root
+            yield (total, total)
+            yield snap
+            return
+
+    slots: list[_Done | None] = [None] * total
+    misses: list[int] = []
+    hits: dict[int, int] = {}
+    if cache is not None:
+        try:
+            stored = cache.rows()
+            for i, entry in enumerate(plan.entries):
+                row = stored.get(entry.stat.rel)
+                if row is not None and (row[1], row[2], row[3]) == (entry.stat.size, entry.stat.mtime_ns, entry.article_id):
+                    hits[row[0]] = i
+                else:
+                    misses.append(i)
+            gone = set(stored) - {e.stat.rel for e in plan.entries}
+            if gone:
+                cache.drop(gone)
+            for got in cache.load(list(hits)):
+                i = hits[got.row]
+                if got.article.path != plan.entries[i].shown:  # run from another folder
+                    misses.append(i)
+                    continue
+                slots[i] = _Done(got.article, got.extraction, got.row)
+        except (sqlite3.Error, ValueError, TypeError, KeyError):
+            cache = _reset(cache, root)
+            slots = [None] * total
+            misses = []
+    if cache is None:
+        misses = list(range(total))
+    misses.sort()
+    done = total - len(misses)
+    if done:
+        yield (done, total)
+
+    next_partial = FIRST_PARTIAL
+    for batch in _extract_all(plan, manifest, misses):
+        fresh: list[tuple[int, _Done]] = []
+        for i, res in batch:
+            if res is None:
+                continue
+            slots[i] = res
+            fresh.append((i, res))
+        done += len(batch)
+        if cache is not None and fresh:
+            try:
+                rows = cache.put((plan.entries[i].stat, r.article, r.extraction) for i, r in fresh)
+                for i, r in fresh:
+                    r.row = rows[plan.entries[i].stat.rel]
+            except sqlite3.Error:
+                cache = _reset(cache, root)
+        yield (done, total)
+        if partial and done >= next_partial and done < total:
+            next_partial = done * 4
+            yield _assemble_slots(root, manifest, plan, slots, problems, partial=True)
+
+    corpus = _assemble_slots(root, manifest, plan, slots, problems, partial=False)
+    if cache is not None:
+        _make_lazy(corpus, cache, slots)
+        yield corpus
+        try:
+            cache.put_snapshot(fp, corpus)
+        except (sqlite3.Error, MemoryError):
+            pass
+        return
+    yield corpus
+
+
+# -- the plan: which files, which ids, which stats --------------------------------------------
+
+
+@dataclass(slots=True)
+class _Entry:
+    file: Path
+    shown: str
+    article_id: str
+    override: dict[str, str] | None
+    stat: FileStat
+    problems: list[Problem]  # found before reading (id clashes)
+
+
+@dataclass(slots=True)
+class _Plan:
+    entries: list[_Entry]
+    problems: list[Problem]  # walking the folder; overrides naming no file
+    fingerprint_extra: str  # manifest content and the working directory (paths are shown relative to it)
+    late: list[Problem]  # overrides naming no file: reported after the files' problems
+
+    def stats(self) -> Iterable[FileStat]:
+        for e in self.entries:
+            yield FileStat(f"{e.stat.rel}\0{e.article_id}\0{e.shown}", e.stat.path, e.stat.size, e.stat.mtime_ns)
+
+
+def _plan(root: Path, manifest: Manifest) -> _Plan:
+    """The files to load with their ids, as `loader.load_articles` assigns them."""
+    files, problems = find_article_files(root)
+    entries: list[_Entry] = []
+    first_with_id: dict[str, str] = {}
+    taken: set[str] = set()
+    for entry in files:
+        article_id = _unique_id(entry, taken)
+        stem = sanitize_line(Path(entry.relative).stem) or "article"
+        taken.add(article_id)
+        before: list[Problem] = []
+        if article_id != stem:
+            before.append(
+                Problem(
+                    entry.shown,
+                    f"another article already has the id '{stem}' ({first_with_id.get(stem, '?')}); "
+                    f"this one is '{article_id}'",
+                )
+            )
+        else:
+            first_with_id[stem] = entry.shown
+        try:
+            st = os.stat(entry.file)
+            stat = FileStat(entry.relative, str(entry.file), st.st_size, st.st_mtime_ns)
+        except OSError:
+            stat = FileStat(entry.relative, str(entry.file), -1, -1)
+        entries.append(_Entry(entry.file, entry.shown, article_id, manifest.overrides.get(article_id), stat, before))
+    late: list[Problem] = []
+    missing = [i for i in manifest.overrides if i not in taken]
+    if missing:
+        shown = display_path(root / MANIFEST_NAME)
+        for article_id in missing:
+            late.append(
+                Problem(shown, f"the manifest has settings for article '{sanitize_line(article_id)}', but there is no such file")
+            )
+    extra = f"{cache_mod.file_hash(root / MANIFEST_NAME)}\0{os.getcwd()}"
+    return _Plan(entries, problems, extra, late)
+
+
+# -- per-file work ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Done:
+    """One file read: the article (None when it could not be read), its extraction (None when
+    extraction failed: the failure is then the last of `article.problems`), file problems."""
+
+    article: Article | None
+    extraction: Extraction | None
+    row: int | None = None
+    problems: list[Problem] | None = None  # only when article is None
+
+
+def _read_one(entry: _Entry, manifest: Manifest) -> _Done:
+    data, failure = _read_file(entry.file, entry.shown)
+    if failure is not None or data is None:
+        return _Done(None, None, problems=[failure or Problem(entry.shown, "cannot read", fatal=True)])
+    try:
+        article, found = load_article_bytes(data, entry.shown, entry.article_id, entry.override)
+    except Exception as err:  # noqa: BLE001 - a bug of ours must not take the whole corpus down
+        msg = sanitize_line(f"internal error while loading: {type(err).__name__}: {err}")
+        return _Done(None, None, problems=[Problem(entry.shown, msg, fatal=True)])
+    if article is None:
+        return _Done(None, None, problems=found)
+    try:
+        return _Done(article, extract(article, manifest))
+    except Exception as exc:  # noqa: BLE001 - reported to the user as a problem
+        # An extraction bug must cost one article its dates and quotes, never the whole corpus.
+        article.problems.append(Problem(article.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+        return _Done(article, None)
+
+
+_WORKER_MANIFEST: Manifest | None = None
+
+
+def _worker_init(manifest: Manifest) -> None:
+    global _WORKER_MANIFEST
+    _WORKER_MANIFEST = manifest
+
+
+def _worker_chunk(chunk: list[tuple[int, _Entry]]) -> list[tuple[int, _Done]]:
+    assert _WORKER_MANIFEST is not None
+    return [(i, _read_one(entry, _WORKER_MANIFEST)) for i, entry in chunk]
+
+
+def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[list[tuple[int, _Done]]]:
+    """Read and extract the files at `todo`, in batches, in worker processes when it pays."""
+    if not todo:
+        return
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) < PARALLEL_MIN_FILES or workers < 2:
+        for lo in range(0, len(todo), 50):
+            yield [(i, _read_one(plan.entries[i], manifest)) for i in todo[lo : lo + 50]]
+        return
+    # Small chunks first so the first articles show quickly, then bigger ones (less overhead).
+    chunks: list[list[tuple[int, _Entry]]] = []
+    pos, size = 0, 16
+    while pos < len(todo):
+        chunks.append([(i, plan.entries[i]) for i in todo[pos : pos + size]])
+        pos += size
+        size = min(size * 2, 128)
+    import multiprocessing
+
+    # forkserver: the caller may be a thread of a running app; forking a threaded process is
+    # unsafe, spawning re-imports everything. The server preloads the extraction modules.
+    unfinished = {id(c): c for c in chunks}
+    try:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["tui.corpus.build"])
+        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(manifest,))
+    except (OSError, ValueError, ImportError):
+        pool = None
+    if pool is not None:
+        try:
+            pending: dict[Future, list] = {}
+            queue = iter(chunks)
+            for chunk in queue:  # a few chunks in flight per worker, not all of them at once
+                pending[pool.submit(_worker_chunk, chunk)] = chunk
+                if len(pending) >= workers * 2:
+                    break
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    chunk = pending.pop(future)
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending[pool.submit(_worker_chunk, nxt)] = nxt
+                    result = future.result()
+                    del unfinished[id(chunk)]
+                    yield result
+        except (BrokenProcessPool, OSError, RuntimeError):
+            pass  # worker processes failed us (killed, no /dev/shm, ...): finish in this process
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    for chunk in list(unfinished.values()):
+        yield [(i, _read_one(entry, manifest)) for i, entry in chunk]
+
+
+# -- the cache --------------------------------------------------------------------------------
+
+
+def _open_cache(root: Path, manifest_hash: str) -> IndexCache | None:
+    try:
+        return IndexCache.open(root, manifest_hash)
+    except Exception:  # noqa: BLE001 - without a cache we are only slower
+        return None
+
+
+def _reset(cache: IndexCache, root: Path) -> IndexCache | None:
+    """The cache failed us mid-way: throw it away and carry on without it."""
+    cache.discard()
+    return None
+
+
+def _make_lazy(corpus: Corpus, cache: IndexCache, slots: list[_Done | None]) -> None:
+    """Swap the corpus's articles for ones whose body stays in the cache."""
+    store = cache.store()
+    rows = {s.article.id: s.row for s in slots if s is not None and s.article is not None and s.row is not None}
+    out: dict[str, Article] = {}
+    for aid, art in corpus.articles.items():
+        row = rows.get(aid)
+        if row is None:
+            out[aid] = art
+            continue
+        lazy = cache_mod._lazy(row, *(getattr(art, f) for f in cache_mod._LAZY_FIELDS))
+        lazy._store = store
+        out[aid] = lazy
+    corpus.articles = out
+
+
+# -- corpus-wide steps ------------------------------------------------------------------------
+
+
+def _assemble_slots(
+    root: Path,
+    manifest: Manifest,
+    plan: _Plan,
+    slots: list[_Done | None],
+    problems: list[Problem],
+    partial: bool,
+) -> Corpus:
+    articles: list[Article] = []
     extractions: list[Extraction] = []
-    for done, article in enumerate(articles, 1):
-        extractions.append(_safe_extract(article, manifest, problems))
-        if progress is not None:
-            progress(done, len(articles))
-    return assemble(root, manifest, articles, extractions, problems)
+    all_problems = list(problems)
+    failures: list[Problem] = []
+    for entry, slot in zip(plan.entries, slots, strict=True):
+        if slot is None:
+            continue
+        all_problems += entry.problems
+        if slot.article is None:
+            all_problems += slot.problems or []
+            continue
+        art = slot.article
+        if slot.extraction is None and art.problems:
+            all_problems += art.problems[:-1]
+            failures.append(art.problems[-1])
+        else:
+            all_problems += art.problems
+        articles.append(art)
+        extractions.append(slot.extraction or Extraction())
+    all_problems += plan.late
+    all_problems += failures
+    return assemble(root, manifest, articles, extractions, all_problems)
 
 
 def _safe_extract(article: Article, manifest: Manifest, problems: list[Problem]) -> Extraction:

@@ -1,0 +1,448 @@
+"""The index cache: what extraction found in each file, kept between runs in SQLite.
+
+One database per corpus folder, in the user's cache directory (`platformdirs.user_cache_dir`,
+or `$TIMELINE_CACHE_DIR`; `TIMELINE_NO_CACHE=1` turns the cache off). Nothing is ever written
+into the articles folder.
+
+- `files`: one row per article file, keyed by its path relative to the corpus root, with the
+  size and modification time it had when read, the loaded article's fields and its extraction
+  (JSON of plain data), and the sanitized body. A file whose size or mtime changed is read
+  again; a row whose file is gone is dropped.
+- `docs`: an FTS5 index over title and body (external content: the text is stored once), for
+  `tui.corpus.search_index.search`.
+- `snapshot`: the assembled corpus (events, people, articles without bodies), valid only for
+  the exact set of (path, size, mtime) it was built from, so a warm start with nothing changed
+  skips extraction *and* assembly. Article bodies are then read from `files` when asked for.
+- `meta`: what wrote the database. A database of another schema or engine version, for another
+  manifest, or that is not ours, or corrupt, is deleted and rebuilt, never trusted.
+
+`ENGINE_VERSION` is a hash of the source of `tui/corpus/`: any change to extraction changes it,
+without anyone having to remember to bump a number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.corpus.model import Article, DateMention, PartialDate, Person, Problem, Quote
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x544C4E31  # "TLN1": marks the SQLite file as ours
+_HERE = Path(__file__).resolve().parent
+
+
+def _engine_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(_HERE.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+ENGINE_VERSION = _engine_version()
+
+
+# -- where ------------------------------------------------------------------------------------
+
+
+def cache_enabled() -> bool:
+    return os.environ.get("TIMELINE_NO_CACHE", "").strip() not in ("1", "true", "yes")
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("TIMELINE_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("timeline"))
+
+
+def corpus_key(root: Path | str) -> str:
+    """A stable name for a corpus folder: the hash of its resolved path."""
+    return hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:24]
+
+
+def db_path(key: str) -> Path:
+    return cache_dir() / f"index-{key}.sqlite"
+
+
+# -- files on disk ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FileStat:
+    rel: str  # path relative to the corpus root, with "/" separators
+    path: str  # absolute
+    size: int
+    mtime_ns: int
+
+
+def fingerprint(stats: Iterable[FileStat], manifest_hash: str) -> str:
+    digest = hashlib.sha256(f"{ENGINE_VERSION}\0{manifest_hash}\0".encode())
+    for s in sorted(stats, key=lambda s: s.rel):
+        digest.update(f"{s.rel}\0{s.size}\0{s.mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:32]
+    except OSError:
+        return "none"
+
+
+# -- serialization: plain JSON data, never code ------------------------------------------------
+
+
+def _pd(d: PartialDate | None) -> str | None:
+    return d.iso if d is not None else None
+
+
+def _unpd(s: str | None) -> PartialDate | None:
+    return PartialDate.parse(s) if s else None
+
+
+def encode_row(article: Article, extraction: Any | None) -> str:
+    """The loaded article's fields (except the body) and its extraction, as JSON."""
+    a = [
+        article.id, article.path, article.title, article.source, article.url, article.author,
+        _pd(article.published), article.dateline, list(article.tags),
+        [x for span in article.paragraphs for x in span],
+        [[p.path, p.message, p.line, p.fatal] for p in article.problems],
+    ]  # fmt: skip
+    x = None
+    if extraction is not None:
+        x = [
+            [[m.start, m.end, m.text, m.value, m.precision, m.end_value, m.relative] for m in extraction.dates],
+            [[p.name, sorted(p.aliases), sorted(p.roles)] for p in extraction.people],
+            [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment, q.article_id] for q in extraction.quotes],
+            list(extraction.topics),
+        ]
+    return json.dumps([a, x], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_row(data: str, body: str) -> tuple[Article, Any]:
+    from tui.corpus.extract import Extraction
+
+    a, x = json.loads(data)
+    (aid, path, title, source, url, author, published, dateline, tags, paras, problems) = a
+    article = Article(
+        id=aid, path=path, title=title, body=body, source=source, url=url, author=author,
+        published=_unpd(published), dateline=dateline, tags=tags,
+        paragraphs=list(zip(paras[0::2], paras[1::2], strict=True)),
+        problems=[Problem(*p) for p in problems],
+    )  # fmt: skip
+    extraction = None
+    if x is not None:
+        dates, people, quotes, topics = x
+        extraction = Extraction(
+            dates=[DateMention(*m) for m in dates],
+            people=[Person(n, set(al), set(ro)) for n, al, ro in people],
+            quotes=[Quote(*q) for q in quotes],
+            topics=topics,
+        )
+    return article, extraction
+
+
+# -- articles whose body stays in the cache ---------------------------------------------------
+
+_BODY_SLOT = Article.__dict__["body"]  # the slot descriptor of the dataclass field
+
+
+class LazyArticle(Article):
+    """An `Article` whose body is read from the index cache when first asked for.
+
+    Everything else is in memory. The body is not kept after reading (a small per-store cache
+    keeps the last few), so a 20,000-article corpus does not hold 150 MB of text."""
+
+    __slots__ = ("_store", "_row")
+
+    @property  # type: ignore[override]
+    def body(self) -> str:
+        value = _BODY_SLOT.__get__(self, Article)
+        if value is not None:
+            return value
+        return self._store.body(self._row)
+
+    @body.setter
+    def body(self, value: str | None) -> None:
+        _BODY_SLOT.__set__(self, value)
+
+    def __reduce__(self) -> tuple:
+        return (_lazy, (self._row, *(getattr(self, f) for f in _LAZY_FIELDS)))
+
+
+_LAZY_FIELDS = tuple(f for f in Article.__dataclass_fields__ if f != "body")
+
+
+def _lazy(row: int, *values: Any) -> LazyArticle:
+    art = LazyArticle.__new__(LazyArticle)
+    for name, value in zip(_LAZY_FIELDS, values, strict=True):
+        setattr(art, name, value)
+    _BODY_SLOT.__set__(art, None)
+    art._row = row
+    return art
+
+
+class BodyStore:
+    """Reads article bodies by row id from a cache database, thread-safely, keeping a few."""
+
+    def __init__(self, path: Path, keep: int = 64) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._recent: OrderedDict[int, str] = OrderedDict()
+        self._keep = keep
+
+    def body(self, row: int) -> str:
+        with self._lock:
+            text = self._recent.get(row)
+            if text is not None:
+                self._recent.move_to_end(row)
+                return text
+            try:
+                if self._conn is None:
+                    self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                found = self._conn.execute("SELECT body FROM files WHERE id = ?", (row,)).fetchone()
+            except sqlite3.Error:
+                found = None
+            # The cache vanished or changed under us: an empty body beats a crash; the next
+            # start rebuilds the index.
+            text = found[0] if found else ""
+            self._recent[row] = text
+            if len(self._recent) > self._keep:
+                self._recent.popitem(last=False)
+            return text
+
+
+# -- the database -----------------------------------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    rel TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    article_id TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL
+);
+CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, data BLOB NOT NULL);
+"""
+_FTS = """
+CREATE VIRTUAL TABLE docs USING fts5(title, body, content='files', content_rowid='id');
+CREATE TRIGGER files_ai AFTER INSERT ON files BEGIN
+  INSERT INTO docs(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER files_ad AFTER DELETE ON files BEGIN
+  INSERT INTO docs(docs, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER files_au AFTER UPDATE ON files BEGIN
+  INSERT INTO docs(docs, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  INSERT INTO docs(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+"""
+
+_FTS5: bool | None = None
+
+
+def fts5_available() -> bool:
+    """Whether this Python's SQLite has FTS5 (checked once, at run time)."""
+    global _FTS5
+    if _FTS5 is None:
+        try:
+            sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+            _FTS5 = True
+        except sqlite3.Error:
+            _FTS5 = False
+    return _FTS5
+
+
+@dataclass(slots=True)
+class Cached:
+    """A hit: the stored article (body included) and its extraction."""
+
+    row: int
+    article: Article
+    extraction: Any
+
+
+class IndexCache:
+    """The cache database of one corpus. Use `IndexCache.open(root, manifest_hash)`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, fts: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.fts = fts
+        self._store: BodyStore | None = None
+
+    # opening and validating
+
+    @classmethod
+    def open(cls, root: Path, manifest_hash: str) -> IndexCache | None:
+        """The cache for `root`, created or rebuilt as needed; None when it cannot be had
+        (cache turned off, cache folder not writable, ...): the caller then runs uncached."""
+        if not cache_enabled():
+            return None
+        path = db_path(corpus_key(root))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        expected = {
+            "schema": str(SCHEMA_VERSION),
+            "engine": ENGINE_VERSION,
+            "manifest": manifest_hash,
+            "root": str(Path(root).resolve()),
+        }
+        for _attempt in range(2):
+            conn = None
+            try:
+                conn = _connect(path)
+                if cls._valid(conn, expected):
+                    return cls(path, conn, _has_fts(conn))
+                conn.close()
+                conn = None
+                _discard(path)
+                conn = _connect(path)
+                fts = _create(conn, expected)
+                return cls(path, conn, fts)
+            except sqlite3.Error:
+                if conn is not None:
+                    conn.close()
+                _discard(path)
+            except OSError:
+                return None
+        return None
+
+    @staticmethod
+    def _valid(conn: sqlite3.Connection, expected: dict[str, str]) -> bool:
+        """True only for a database we wrote, of this schema and engine, for this manifest."""
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return False
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        if not {"meta", "files", "snapshot"} <= tables:
+            return False
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        return all(meta.get(k) == v for k, v in expected.items())
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def discard(self) -> None:
+        """Throw the database away (after an error reading it)."""
+        self.close()
+        _discard(self.path)
+
+    # reading
+
+    def rows(self) -> dict[str, tuple[int, int, int, str]]:
+        """rel -> (row id, size, mtime_ns, article id) for every stored file."""
+        return {
+            rel: (i, size, mt, aid)
+            for i, rel, size, mt, aid in self.conn.execute("SELECT id, rel, size, mtime_ns, article_id FROM files")
+        }
+
+    def load(self, row_ids: list[int]) -> Iterator[Cached]:
+        """The stored articles with their bodies, in chunks (bounded memory per query)."""
+        for lo in range(0, len(row_ids), 500):
+            chunk = row_ids[lo : lo + 500]
+            marks = ",".join("?" * len(chunk))
+            for row, data, body in self.conn.execute(f"SELECT id, data, body FROM files WHERE id IN ({marks})", chunk):
+                article, extraction = decode_row(data, body)
+                yield Cached(row, article, extraction)
+
+    # writing
+
+    def drop(self, rels: Iterable[str]) -> None:
+        with self.conn:
+            self.conn.executemany("DELETE FROM files WHERE rel = ?", ((r,) for r in rels))
+
+    def put(self, items: Iterable[tuple[FileStat, Article, Any]]) -> dict[str, int]:
+        """Store loaded-and-extracted articles (replacing older rows); rel -> row id."""
+        out: dict[str, int] = {}
+        with self.conn:
+            for stat, article, extraction in items:
+                self.conn.execute("DELETE FROM files WHERE rel = ?", (stat.rel,))
+                cur = self.conn.execute(
+                    "INSERT INTO files (rel, size, mtime_ns, article_id, title, body, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (stat.rel, stat.size, stat.mtime_ns, article.id, article.title, article.body,
+                     encode_row(article, extraction)),
+                )  # fmt: skip
+                out[stat.rel] = cur.lastrowid  # type: ignore[assignment]
+        return out
+
+    # the assembled corpus
+
+    def store(self) -> BodyStore:
+        if self._store is None:
+            self._store = BodyStore(self.path)
+        return self._store
+
+    def get_snapshot(self, fp: str) -> Any | None:
+        found = self.conn.execute("SELECT fingerprint, data FROM snapshot WHERE id = 1").fetchone()
+        if found is None or found[0] != fp:
+            return None
+        # Only our own database, validated above (application id, schema and engine version),
+        # ever reaches this unpickling.
+        value = pickle.loads(found[1])
+        store = self.store()
+        for art in value.articles.values():
+            if isinstance(art, LazyArticle):
+                art._store = store
+        return value
+
+    def put_snapshot(self, fp: str, corpus: Any) -> None:
+        data = pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO snapshot (id, fingerprint, data) VALUES (1, ?, ?)", (fp, data))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _has_fts(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'docs'").fetchone() is not None
+
+
+def _create(conn: sqlite3.Connection, meta: dict[str, str]) -> bool:
+    with conn:
+        conn.executescript(_SCHEMA)
+        fts = fts5_available()
+        if fts:
+            conn.executescript(_FTS)
+        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    return fts
+
+
+def _discard(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass
