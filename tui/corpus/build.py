@@ -37,6 +37,7 @@ Progress = Callable[[int, int], None]
 
 PARALLEL_MIN_FILES = 300  # below this, worker processes cost more than they save
 FIRST_PARTIAL = 200  # articles in the first partial corpus of a cold build; later ones x4
+_BATCH = 50  # files per progress step when extracting in this process
 
 
 def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
@@ -259,8 +260,8 @@ def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[l
         return
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_MIN_FILES or workers < 2:
-        for lo in range(0, len(todo), 50):
-            yield [(i, _read_one(plan.entries[i], manifest)) for i in todo[lo : lo + 50]]
+        for lo in range(0, len(todo), _BATCH):
+            yield [(i, _read_one(plan.entries[i], manifest)) for i in todo[lo : lo + _BATCH]]
         return
     # Small chunks first so the first articles show quickly, then bigger ones (less overhead).
     chunks: list[list[tuple[int, _Entry]]] = []

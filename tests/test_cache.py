@@ -1,0 +1,298 @@
+"""The index cache: hits, misses, changed, deleted, corrupt, foreign and other-version caches,
+never a write into the corpus folder, and full-text search with ranking and snippets."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tui.corpus import build, cache
+from tui.corpus.build import iter_corpus, load_corpus
+from tui.corpus.cache import IndexCache, LazyArticle, corpus_key, db_path
+from tui.corpus.export import to_json
+from tui.corpus.model import Corpus
+from tui.corpus.search_index import Snippet, fts_query, search, search_articles
+
+BUNDLED = Path(__file__).resolve().parent.parent / "articles"
+
+
+@pytest.fixture()
+def corpus_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "articles"
+    shutil.copytree(BUNDLED, root)
+    for f in root.iterdir():
+        f.chmod(0o644)
+    return root
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "cache"
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(home))
+    monkeypatch.delenv("TIMELINE_NO_CACHE", raising=False)
+    return home
+
+
+@pytest.fixture()
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The articles read and extracted (not taken from the cache)."""
+    seen: list[str] = []
+    original = build._read_one
+
+    def spy(entry, manifest):
+        seen.append(entry.article_id)
+        return original(entry, manifest)
+
+    monkeypatch.setattr(build, "_read_one", spy)
+    return seen
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*")}
+
+
+def test_second_start_reads_nothing_and_gives_the_same_corpus(corpus_dir, count_reads, cache_home):
+    first = load_corpus(corpus_dir)
+    assert sorted(count_reads) == sorted(first.articles)
+    assert db_path(corpus_key(corpus_dir)).exists()
+    count_reads.clear()
+    second = load_corpus(corpus_dir)
+    assert count_reads == []
+    assert to_json(second) == to_json(first)
+    art = next(iter(second.articles.values()))
+    assert isinstance(art, LazyArticle) and art.body == first.articles[art.id].body
+
+
+def test_cache_is_invisible_except_for_speed(corpus_dir, monkeypatch):
+    cached = to_json(load_corpus(corpus_dir))
+    again = to_json(load_corpus(corpus_dir))
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    uncached = load_corpus(corpus_dir)
+    assert cached == again == to_json(uncached)
+    assert not any(isinstance(a, LazyArticle) for a in uncached.articles.values())
+
+
+def test_no_cache_env_writes_nothing(corpus_dir, cache_home, monkeypatch):
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    load_corpus(corpus_dir)
+    assert not cache_home.exists() or not any(cache_home.iterdir())
+
+
+def test_changed_file_is_read_again(corpus_dir, count_reads):
+    load_corpus(corpus_dir)
+    count_reads.clear()
+    victim = corpus_dir / "003_d48cbdffe83fbcbb.txt"
+    victim.write_text("Caspian talks resume\n\nTEHRAN — Leaders met on March 3, 2023 to talk about fisheries.\n", encoding="utf-8")
+    os.utime(victim, ns=(victim.stat().st_atime_ns, victim.stat().st_mtime_ns + 10_000_000))
+    corpus = load_corpus(corpus_dir)
+    assert count_reads == ["003_d48cbdffe83fbcbb"]
+    assert corpus.articles["003_d48cbdffe83fbcbb"].title == "Caspian talks resume"
+    assert "fisheries" in corpus.articles["003_d48cbdffe83fbcbb"].body
+
+
+def test_deleted_file_is_dropped(corpus_dir, count_reads):
+    load_corpus(corpus_dir)
+    count_reads.clear()
+    (corpus_dir / "001_9e12faf3902c8ba6.txt").unlink()
+    corpus = load_corpus(corpus_dir)
+    assert count_reads == []
+    assert "001_9e12faf3902c8ba6" not in corpus.articles
+    assert len(corpus.articles) == 4
+    conn = sqlite3.connect(db_path(corpus_key(corpus_dir)))
+    assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == 4
+    assert not any(h.article_id == "001_9e12faf3902c8ba6" for h in search(corpus_key(corpus_dir), "Russia"))
+
+
+def test_manifest_change_rebuilds(corpus_dir, count_reads):
+    load_corpus(corpus_dir)
+    count_reads.clear()
+    manifest = corpus_dir / "timeline.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("Iran–Russia relations", "Renamed"), encoding="utf-8")
+    corpus = load_corpus(corpus_dir)
+    assert corpus.title.startswith("Renamed")
+    assert len(count_reads) == 5
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda p: p.write_bytes(b"this is not a database at all" * 100), id="garbage"),
+        pytest.param(lambda p: p.write_bytes(p.read_bytes()[:3000]), id="truncated"),
+        pytest.param(lambda p: _foreign(p), id="foreign-sqlite"),
+        pytest.param(lambda p: _meta(p, "engine", "0000000000000000"), id="other-engine-version"),
+        pytest.param(lambda p: _meta(p, "schema", "999"), id="other-schema"),
+        pytest.param(lambda p: _exec(p, "DELETE FROM meta"), id="no-meta"),
+        pytest.param(lambda p: _exec(p, "UPDATE snapshot SET data = x'80059500'"), id="bad-snapshot"),
+        pytest.param(lambda p: _exec(p, "UPDATE files SET data = '[1,2'"), id="bad-row"),
+    ],
+)
+def test_damaged_or_foreign_cache_is_rebuilt_never_trusted(corpus_dir, damage):
+    expected = to_json(load_corpus(corpus_dir))
+    path = db_path(corpus_key(corpus_dir))
+    _checkpoint(path)
+    damage(path)
+    assert to_json(load_corpus(corpus_dir)) == expected
+    # ... and the next start has a good cache again
+    assert to_json(load_corpus(corpus_dir)) == expected
+    conn = sqlite3.connect(path)
+    assert dict(conn.execute("SELECT key, value FROM meta"))["engine"] == cache.ENGINE_VERSION
+
+
+def test_bad_snapshot_and_rows_fall_back_to_reading(corpus_dir, count_reads):
+    load_corpus(corpus_dir)
+    path = db_path(corpus_key(corpus_dir))
+    _exec(path, "UPDATE snapshot SET fingerprint = 'x'")
+    _exec(path, "UPDATE files SET data = 'not json'")
+    count_reads.clear()
+    corpus = load_corpus(corpus_dir)
+    assert len(corpus.articles) == 5 and len(count_reads) == 5
+
+
+def test_engine_version_is_a_hash_of_the_corpus_sources():
+    assert len(cache.ENGINE_VERSION) == 16
+    assert cache.ENGINE_VERSION == cache._engine_version()
+
+
+def test_engine_version_change_discards_the_cache(corpus_dir, count_reads, monkeypatch):
+    load_corpus(corpus_dir)
+    count_reads.clear()
+    monkeypatch.setattr(cache, "ENGINE_VERSION", "feedfacefeedface")
+    load_corpus(corpus_dir)
+    assert len(count_reads) == 5
+
+
+def test_never_writes_into_the_corpus_folder(corpus_dir, monkeypatch):
+    before = snapshot(corpus_dir)
+    load_corpus(corpus_dir)
+    load_corpus(corpus_dir)
+    search(corpus_key(corpus_dir), "Putin")
+    assert snapshot(corpus_dir) == before
+
+
+def test_read_only_corpus_and_unwritable_cache_still_load(corpus_dir, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(blocker / "cache"))
+    corpus = load_corpus(corpus_dir)
+    assert len(corpus.articles) == 5
+
+
+def test_iter_corpus_reports_progress_and_ends_with_the_corpus(corpus_dir):
+    items = list(iter_corpus(corpus_dir))
+    assert isinstance(items[-1], Corpus)
+    progress = [i for i in items if isinstance(i, tuple)]
+    assert progress[0] == (0, 5) and progress[-1] == (5, 5)
+    assert [d for d, _ in progress] == sorted(d for d, _ in progress)
+
+
+def test_partial_corpora_on_a_big_cold_build(tmp_path, monkeypatch):
+    root = tmp_path / "many"
+    root.mkdir()
+    for i in range(12):
+        (root / f"a{i:02d}.txt").write_text(f"Story {i}\n\nOfficials met on March {i + 1}, 2021 to talk.\n", encoding="utf-8")
+    monkeypatch.setattr(build, "FIRST_PARTIAL", 2)
+    monkeypatch.setattr(build, "_BATCH", 2)
+    corpora = [c for c in iter_corpus(root) if isinstance(c, Corpus)]
+    assert len(corpora) >= 2
+    assert len(corpora[0].articles) < 12 == len(corpora[-1].articles)
+
+
+def test_parallel_extraction_gives_the_same_corpus(tmp_path, monkeypatch):
+    root = tmp_path / "par"
+    shutil.copytree(BUNDLED, root)
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    serial = to_json(load_corpus(root))
+    monkeypatch.setattr(build, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert to_json(load_corpus(root)) == serial
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+def test_search_ranks_and_highlights(corpus_dir):
+    load_corpus(corpus_dir)
+    hits = search(corpus_key(corpus_dir), "Caspian")
+    assert hits, "Caspian appears in the bundled articles"
+    assert hits[0].article_id == "003_d48cbdffe83fbcbb"  # the Caspian Summit article
+    ranks = [h.rank for h in hits]
+    assert ranks == sorted(ranks)
+    for article_id, snip, _rank in hits:
+        assert isinstance(snip, Snippet) and snip.matches
+        for a, b in snip.matches:
+            assert snip.text[a:b].casefold().startswith("caspian")
+        assert "\x02" not in snip.text and "\x03" not in snip.text
+
+
+def test_search_prefix_and_all_words(corpus_dir):
+    load_corpus(corpus_dir)
+    key = corpus_key(corpus_dir)
+    assert {h.article_id for h in search(key, "sanction")} >= {"000_84e4d89afeb74d54"}
+    assert search(key, "Caspian Kremlin zzzzunknown") == []
+
+
+def test_search_query_syntax_is_never_interpreted(corpus_dir):
+    load_corpus(corpus_dir)
+    key = corpus_key(corpus_dir)
+    for nasty in ('"', "NEAR(", "title:", "* OR", ")", "AND", "'; DROP TABLE files; --", "\x1b[2J"):
+        search(key, nasty)  # no exception
+    assert fts_query('a"b') == '"a" "b"*'
+    assert search(key, "") == [] and search(key, "  ") == []
+
+
+def test_search_without_fts5_falls_back_to_substrings(corpus_dir, monkeypatch):
+    monkeypatch.setattr(cache, "_FTS5", False)
+    load_corpus(corpus_dir)
+    hits = search(corpus_key(corpus_dir), "caspian")
+    assert hits and hits[0].article_id == "003_d48cbdffe83fbcbb"
+    assert all(h.snippet.matches for h in hits)
+
+
+def test_search_in_memory(corpus_dir, monkeypatch):
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    corpus = load_corpus(corpus_dir)
+    assert search(corpus_key(corpus_dir), "Caspian") == []  # no index: nothing, no error
+    hits = search_articles(corpus.articles.values(), "Caspian summit")
+    assert hits[0].article_id == "003_d48cbdffe83fbcbb"
+    a, b = hits[0].snippet.matches[0]
+    assert hits[0].snippet.text[a:b].casefold() in ("caspian", "summit")
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _checkpoint(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def _exec(path: Path, sql: str) -> None:
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(sql)
+    conn.close()
+
+
+def _meta(path: Path, key: str, value: str) -> None:
+    _exec(path, f"UPDATE meta SET value = '{value}' WHERE key = '{key}'")
+
+
+def _foreign(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE files (x)")
+        conn.execute("CREATE TABLE meta (key, value)")
+        conn.execute("INSERT INTO meta VALUES ('schema', '1')")
+    conn.close()
+
+
+def test_open_returns_none_when_disabled(monkeypatch, tmp_path):
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    assert IndexCache.open(tmp_path, "m") is None
