@@ -53,3 +53,12 @@ def test_export_json_has_every_event_whatever_the_default_range():
 def test_export_markdown():
     out = run("export", "--format", "markdown")
     assert out.returncode == 0 and out.stdout.startswith("# Iran–Russia relations")
+
+
+def test_unreadable_files_are_reported_again_on_a_warm_start(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("A headline\n\nJanuary 3, 2022\n\nSomething happened on Monday.\n")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    first = main(["check", str(tmp_path)]), capsys.readouterr().out
+    second = main(["check", str(tmp_path)]), capsys.readouterr().out
+    assert first == second
+    assert first[0] == 1 and "image.txt: binary file" in first[1]

@@ -120,10 +120,12 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             slots[i] = res
             fresh.append((i, res))
         done += len(batch)
-        if cache is not None and fresh:
+        # Files that could not be read are not cached: they are re-checked on every start.
+        readable = [(i, r) for i, r in fresh if r.article is not None]
+        if cache is not None and readable:
             try:
-                rows = cache.put((plan.entries[i].stat, r.article, r.extraction) for i, r in fresh)
-                for i, r in fresh:
+                rows = cache.put((plan.entries[i].stat, r.article, r.extraction) for i, r in readable)
+                for i, r in readable:
                     r.row = rows[plan.entries[i].stat.rel]
             except sqlite3.Error:
                 cache = _reset(cache, root)
