@@ -8,6 +8,7 @@ corpora while a big folder is indexed; `load_corpus` returns the finished corpus
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import sqlite3
 from collections import Counter
@@ -36,7 +37,7 @@ from tui.corpus.topics import assign_topics
 Progress = Callable[[int, int], None]
 
 PARALLEL_MIN_FILES = 300  # below this, worker processes cost more than they save
-FIRST_PARTIAL = 200  # articles in the first partial corpus of a cold build; later ones x4
+FIRST_PARTIAL = 16  # articles in the first partial corpus of a cold build; later ones x4
 _BATCH = 50  # files per progress step when extracting in this process
 
 
@@ -118,7 +119,8 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             if res is None:
                 continue
             slots[i] = res
-            fresh.append((i, res))
+            if res.article is not None:  # unreadable files are not cached: read again next time
+                fresh.append((i, res))
         done += len(batch)
         # Files that could not be read are not cached: they are re-checked on every start.
         readable = [(i, r) for i, r in fresh if r.article is not None]
@@ -126,11 +128,13 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             try:
                 rows = cache.put((plan.entries[i].stat, r.article, r.extraction) for i, r in readable)
                 for i, r in readable:
-                    r.row = rows[plan.entries[i].stat.rel]
-            except sqlite3.Error:
+                    r.row = rows.get(plan.entries[i].stat.rel)
+            except (sqlite3.Error, OSError):
                 cache = _reset(cache, root)
         yield (done, total)
-        if partial and done >= next_partial and done < total:
+        # Partial corpora while less than half is done: later ones would cost more than
+        # they show, since assembling is corpus-wide.
+        if partial and done >= next_partial and done * 2 < total:
             next_partial = done * 4
             yield _assemble_slots(root, manifest, plan, slots, problems, partial=True)
 
@@ -140,7 +144,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
         yield corpus
         try:
             cache.put_snapshot(fp, corpus)
-        except (sqlite3.Error, MemoryError):
+        except (sqlite3.Error, OSError, MemoryError, pickle.PicklingError, RecursionError):
             pass
         return
     yield corpus
@@ -171,6 +175,17 @@ class _Plan:
             yield FileStat(f"{e.stat.rel}\0{e.article_id}\0{e.shown}", e.stat.path, e.stat.size, e.stat.mtime_ns)
 
 
+def _cache_rel(relative: str) -> str:
+    """`relative` as the index cache keys it. SQLite text must be valid UTF-8 and a file name
+    need not be (it reaches us with surrogate escapes): such a path is keyed by its bytes, in
+    hex, after a leading "/" that no relative path has, so it cannot collide with another."""
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:
+        return "/" + os.fsencode(relative).hex()
+    return relative
+
+
 def _plan(root: Path, manifest: Manifest) -> _Plan:
     """The files to load with their ids, as `loader.load_articles` assigns them."""
     files, problems = find_article_files(root)
@@ -194,9 +209,9 @@ def _plan(root: Path, manifest: Manifest) -> _Plan:
             first_with_id[stem] = entry.shown
         try:
             st = os.stat(entry.file)
-            stat = FileStat(entry.relative, str(entry.file), st.st_size, st.st_mtime_ns)
+            stat = FileStat(_cache_rel(entry.relative), str(entry.file), st.st_size, st.st_mtime_ns)
         except OSError:
-            stat = FileStat(entry.relative, str(entry.file), -1, -1)
+            stat = FileStat(_cache_rel(entry.relative), str(entry.file), -1, -1)
         entries.append(_Entry(entry.file, entry.shown, article_id, manifest.overrides.get(article_id), stat, before))
     late: list[Problem] = []
     missing = [i for i in manifest.overrides if i not in taken]
@@ -286,11 +301,14 @@ def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[l
     if pool is not None:
         try:
             pending: dict[Future, list] = {}
-            queue = iter(chunks)
+            queue = iter(chunks[1:])
             for chunk in queue:  # a few chunks in flight per worker, not all of them at once
                 pending[pool.submit(_worker_chunk, chunk)] = chunk
                 if len(pending) >= workers * 2:
                     break
+            # The first chunk here, while the workers start: the first articles show at once.
+            del unfinished[id(chunks[0])]
+            yield [(i, _read_one(entry, manifest)) for i, entry in chunks[0]]
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
@@ -414,7 +432,8 @@ def assemble(
         drafts.append(article_drafts(article, finder, lambda s: assign_topics(s, manifest.topics or None)))
     return Corpus(
         root=root,
-        title=manifest.title or root.resolve().name or str(root),
+        # The folder's name is untrusted text too (an unpacked archive names it).
+        title=manifest.title or sanitize_line(root.resolve().name) or sanitize_line(str(root)) or "Articles",
         description=manifest.description,
         articles={a.id: a for a in articles},
         events=build_events(drafts),

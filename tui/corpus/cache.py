@@ -72,7 +72,7 @@ def cache_dir() -> Path:
 
 def corpus_key(root: Path | str) -> str:
     """A stable name for a corpus folder: the hash of its resolved path."""
-    return hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:24]
+    return hashlib.sha256(os.fsencode(Path(root).resolve())).hexdigest()[:24]  # any bytes, UTF-8 or not
 
 
 def db_path(key: str) -> Path:
@@ -91,9 +91,10 @@ class FileStat:
 
 
 def fingerprint(stats: Iterable[FileStat], manifest_hash: str) -> str:
-    digest = hashlib.sha256(f"{ENGINE_VERSION}\0{manifest_hash}\0".encode())
+    # surrogateescape: the working directory in `manifest_hash` may have a non-UTF-8 name.
+    digest = hashlib.sha256(f"{ENGINE_VERSION}\0{manifest_hash}\0".encode("utf-8", "surrogateescape"))
     for s in sorted(stats, key=lambda s: s.rel):
-        digest.update(f"{s.rel}\0{s.size}\0{s.mtime_ns}\n".encode())
+        digest.update(f"{s.rel}\0{s.size}\0{s.mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -381,12 +382,15 @@ class IndexCache:
         out: dict[str, int] = {}
         with self.conn:
             for stat, article, extraction in items:
-                self.conn.execute("DELETE FROM files WHERE rel = ?", (stat.rel,))
-                cur = self.conn.execute(
-                    "INSERT INTO files (rel, size, mtime_ns, article_id, title, body, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (stat.rel, stat.size, stat.mtime_ns, article.id, article.title, article.body,
-                     encode_row(article, extraction)),
-                )  # fmt: skip
+                try:
+                    self.conn.execute("DELETE FROM files WHERE rel = ?", (stat.rel,))
+                    cur = self.conn.execute(
+                        "INSERT INTO files (rel, size, mtime_ns, article_id, title, body, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (stat.rel, stat.size, stat.mtime_ns, article.id, article.title, article.body,
+                         encode_row(article, extraction)),
+                    )  # fmt: skip
+                except UnicodeEncodeError:
+                    continue  # text SQLite cannot store (a lone surrogate): read again next time
                 out[stat.rel] = cur.lastrowid  # type: ignore[assignment]
         return out
 
