@@ -37,8 +37,15 @@ def _rss() -> dict[str, float]:
 
 
 def instrument(app_cls):
+    import inspect
+
+    css = app_cls.CSS_PATH
+    if isinstance(css, str):  # relative to the module of the class that declares it
+        css = str(Path(inspect.getfile(app_cls)).parent / css)
+
     class Probe(app_cls):
         BINDINGS = [*app_cls.BINDINGS, Binding("f12", "bench_filters", show=False)]
+        CSS_PATH = css
 
         def __init__(self, *a, **kw) -> None:
             super().__init__(*a, **kw)

@@ -60,6 +60,7 @@ class Pty:
         self.resize(cols, rows)
         self.chunks: list[tuple[float, bytes]] = []
         self.text = b""  # output with escape sequences removed
+        self.status: int | None = None
         self._lock = threading.Lock()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -87,6 +88,8 @@ class Pty:
         """Seconds from start to the first chunk after which predicate(text so far) holds."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if self.exited():
+                deadline = min(deadline, time.monotonic() + 0.2)  # read what it wrote last
             with self._lock:
                 seen = b""
                 for t, data in self.chunks:
@@ -95,6 +98,13 @@ class Pty:
                         return t
             time.sleep(0.005)
         return None
+
+    def exited(self) -> bool:
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = status
+        return self.status is not None
 
     def send(self, data: bytes) -> None:
         os.write(self.fd, data)
@@ -106,8 +116,7 @@ class Pty:
             pass
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            pid, _status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
+            if self.exited():
                 break
             time.sleep(0.02)
         else:

@@ -13,14 +13,12 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.corpus import cache as cache_mod
 from tui.corpus.cache import FileStat, IndexCache, LazyArticle
-from tui.corpus.extract import Extraction, extract
 from tui.corpus.loader import (
     _read_file,
     _unique_id,
@@ -29,10 +27,13 @@ from tui.corpus.loader import (
 )
 from tui.corpus.manifest import MANIFEST_NAME, display_path, load_manifest
 from tui.corpus.model import Article, Corpus, Manifest, Problem
-from tui.corpus.people import PeopleRegistry
 from tui.corpus.sanitize import sanitize_line
-from tui.corpus.timeline import article_drafts, build_events
-from tui.corpus.topics import assign_topics
+
+if TYPE_CHECKING:
+    from tui.corpus.extract import Extraction
+
+# Extraction, people, topics and event building are imported where used: a warm start that
+# finds its snapshot in the cache needs none of them (they cost ~50 ms of imports).
 
 Progress = Callable[[int, int], None]
 
@@ -240,6 +241,8 @@ class _Done:
 
 
 def _read_one(entry: _Entry, manifest: Manifest) -> _Done:
+    from tui.corpus.extract import extract
+
     data, failure = _read_file(entry.file, entry.shown)
     if failure is not None or data is None:
         return _Done(None, None, problems=[failure or Problem(entry.shown, "cannot read", fatal=True)])
@@ -288,6 +291,8 @@ def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[l
         pos += size
         size = min(size * 2, 128)
     import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     # forkserver: the caller may be a thread of a running app; forking a threaded process is
     # unsafe, spawning re-imports everything. The server preloads the extraction modules.
@@ -370,6 +375,8 @@ def _assemble_slots(
     problems: list[Problem],
     partial: bool,
 ) -> Corpus:
+    from tui.corpus.extract import Extraction
+
     articles: list[Article] = []
     extractions: list[Extraction] = []
     all_problems = list(problems)
@@ -395,6 +402,8 @@ def _assemble_slots(
 
 
 def _safe_extract(article: Article, manifest: Manifest, problems: list[Problem]) -> Extraction:
+    from tui.corpus.extract import Extraction, extract
+
     # An extraction bug must cost one article its dates and quotes, never the whole corpus.
     try:
         return extract(article, manifest)
@@ -413,6 +422,10 @@ def assemble(
     problems: list[Problem],
 ) -> Corpus:
     """Corpus-wide steps: one name per person across articles, then events."""
+    from tui.corpus.people import PeopleRegistry
+    from tui.corpus.timeline import article_drafts, build_events
+    from tui.corpus.topics import assign_topics
+
     registry = PeopleRegistry(manifest.people)
     for ex in extractions:
         registry.add(ex.people)
