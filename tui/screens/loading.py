@@ -8,13 +8,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
+from tui.corpus.sanitize import sanitize, sanitize_line
+
 
 class LoadingScreen(Screen):
     """A loading indicator and how far the worker got."""
 
     def __init__(self, root_label: str) -> None:
         super().__init__()
-        self.root_label = root_label
+        # The folder's name is untrusted (an unpacked archive names it): no escape sequences.
+        self.root_label = sanitize_line(root_label)
 
     def compose(self) -> ComposeResult:
         with Middle():
@@ -34,7 +37,7 @@ class MessageScreen(Screen):
 
     def __init__(self, message: str) -> None:
         super().__init__()
-        self.message = message
+        self.message = sanitize(message)  # may quote the folder's name or an exception
 
     def compose(self) -> ComposeResult:
         with Middle():
