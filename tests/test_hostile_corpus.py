@@ -161,3 +161,18 @@ def test_manifest_strings_are_clean(corpus):
     for person in corpus.people.values():
         assert_clean([("person", person.name), *(("alias", a) for a in person.aliases), *(("role", r) for r in person.roles)])
     assert "Eve Escape" in corpus.people or any(p.name.startswith("Eve") for p in corpus.people.values())
+
+
+def test_a_corpus_folder_and_working_directory_with_non_utf8_names_load_and_cache(tmp_path, monkeypatch):
+    """The index cache keys a corpus by its folder path and the working directory: neither need
+    be UTF-8 (a file name reaches Python with surrogate escapes)."""
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    root = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"corpus-\xe9\xff")))
+    (root / "sub-\udce9").mkdir(parents=True)
+    (root / "sub-\udce9" / "normal.md").write_bytes((HOSTILE / "normal.md").read_bytes())
+    (root / "name-\udcff.md").write_bytes(b"A headline here\n\nJanuary 3, 2022\n\nSomething happened.\n")
+    monkeypatch.chdir(root)
+    for _ in range(2):  # cold, then from the cache
+        corpus = build.load_corpus(root)
+        assert len(corpus.articles) == 2 and not [p for p in corpus.problems if p.fatal]
+        assert_clean(list(all_strings(corpus)))

@@ -133,13 +133,15 @@ class PtyApp:
                 self._version += 1
                 self._cond.notify_all()
 
-    def text(self) -> str:
-        with self._cond:
-            return "\n".join(line.rstrip() for line in self.screen.display)
-
     def lines(self) -> list[str]:
+        # Not `screen.display`: pyte 0.8.2 raises on the empty cell a zero-width character
+        # leaves. A wide character's second cell is "" too, so joining the cells is the line.
         with self._cond:
-            return list(self.screen.display)
+            buffer = self.screen.buffer
+            return ["".join(buffer[y][x].data for x in range(self.cols)) for y in range(self.rows)]
+
+    def text(self) -> str:
+        return "\n".join(line.rstrip() for line in self.lines())
 
     def wait_for(self, predicate: Callable[[str], bool], timeout: float = 10.0, what: str = "") -> str:
         """Poll the screen until `predicate(screen_text)` holds; fail with the screen if not."""
@@ -158,8 +160,7 @@ class PtyApp:
                 self._cond.wait(min(remaining, 0.05))
 
     def footer(self) -> str:
-        with self._cond:
-            return self.screen.display[-1]
+        return self.lines()[-1]
 
     def wait_footer(self, needle: str, timeout: float = 10.0) -> str:
         """Wait for `needle` in the bottom line (the footer: which screen has the keys)."""
@@ -450,3 +451,33 @@ def test_check_output_carries_no_payload():
     for line in text.splitlines()[:-1]:
         assert "hostile" in line, f"a problem line without its path: {line!r}"
     assert out.returncode == 1  # two files could not be read
+
+
+# -- a hostile FOLDER name: the loading screen, the status line, the messages ------------------
+
+EVIL_FOLDER = b"folder-\x1b]52;c;Rk9MREVS\x07-\x1b]0;PWNED-FOLDER\x07-\xe9-[@click=app.quit]"
+
+
+@pytest.mark.parametrize("readable", [True, False], ids=["with-an-article", "nothing-readable"])
+def test_a_hostile_folder_name_never_reaches_the_terminal(tmp_path, readable):
+    folder = os.path.join(os.fsencode(tmp_path), EVIL_FOLDER)
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"normal.md" if readable else b"empty.md"), "wb") as fh:
+        fh.write((HOSTILE / "normal.md").read_bytes() if readable else b"")
+    env = terminal_env(TIMELINE_CACHE_DIR=str(tmp_path / "cache"))
+    term = PtyApp(reader_command(os.fsdecode(folder)), 80, 24, env)
+    try:
+        if readable:
+            term.wait_text("Ministers agree on grain corridor", timeout=20)
+            assert "folder-" in term.lines()[0]  # the title falls back to the folder's name
+        else:
+            term.wait_text("No articles could be read", timeout=20)
+        term.settle()
+        term.press("q")
+        assert term.wait_exit(10) == 0
+    finally:
+        term.close()
+    assert forbidden_found(bytes(term.raw)) == {}
+    out = subprocess.run(reader_command("check", os.fsdecode(folder)), capture_output=True, cwd=ROOT, env=env, timeout=60)
+    assert forbidden_found(out.stdout) == {} and forbidden_found(out.stderr) == {}
+    assert b"Traceback" not in out.stderr
