@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tui import __version__
 from tui.corpus.paths import bundled_articles
+from tui.corpus.sanitize import sanitize
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -95,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.dir if args.dir is not None else bundled_articles()
     error = _folder_error(root)
     if error:
-        print(error, file=sys.stderr)
+        # The folder's name is untrusted (an unpacked archive names it): no escape sequences.
+        print(sanitize(error), file=sys.stderr)
         return 2
     try:
         if command == "check":
