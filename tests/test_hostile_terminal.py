@@ -481,3 +481,28 @@ def test_a_hostile_folder_name_never_reaches_the_terminal(tmp_path, readable):
     out = subprocess.run(reader_command("check", os.fsdecode(folder)), capture_output=True, cwd=ROOT, env=env, timeout=60)
     assert forbidden_found(out.stdout) == {} and forbidden_found(out.stderr) == {}
     assert b"Traceback" not in out.stderr
+
+
+def test_command_line_errors_carry_no_payload(tmp_path):
+    """`timeline DIR` names DIR in its errors: an existing folder with no articles, and one that
+    does not exist (a typo inside a hostile folder's name, completed by the shell)."""
+    empty = os.path.join(os.fsencode(tmp_path), EVIL_FOLDER)
+    os.mkdir(empty)
+    env = terminal_env(TIMELINE_CACHE_DIR=str(tmp_path / "cache"))
+    for args, message in (
+        ([os.fsdecode(empty)], b"no articles here"),
+        (["check", os.fsdecode(empty)], b"no articles here"),
+        ([os.fsdecode(os.path.join(empty, b"missing-\x1b]2;PWNED-MISSING\x07"))], b"no such folder"),
+    ):
+        out = subprocess.run(reader_command(*args), capture_output=True, cwd=ROOT, env=env, timeout=60)
+        assert out.returncode == 2 and message in out.stderr, out.stderr
+        assert forbidden_found(out.stdout + out.stderr) == {}
+
+
+def test_export_output_carries_no_payload():
+    env = terminal_env()
+    for fmt in ("json", "markdown"):
+        out = subprocess.run(reader_command("export", "--format", fmt, str(HOSTILE)), capture_output=True, cwd=ROOT, env=env, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert forbidden_found(out.stdout) == {} and forbidden_found(out.stderr) == {}
+        assert b"ALPHA-OSC" in out.stdout
