@@ -80,6 +80,12 @@ ADJ = (
 ).split()
 ORGS = ("Shanghai Cooperation Organization", "Eurasian Economic Union", "United Nations",
         "European Union", "African Union", "World Bank", "OPEC", "BRICS", "IAEA")  # fmt: skip
+# Surnames from syllables: a newsroom archive names thousands of people, and events on the same
+# day should not share a person by chance.
+_SYL_A = "Ba Ka Mo Ri Te No Sa Vi Lo Da Fe Go Ha Ju Ke Lu Ma Ne Pa Ro Su Ta Va Ze Ar El Or Ul".split()
+_SYL_B = "ran lov vic sen mar dar kin nez tov las ber rov zan mir los lin dor sky ani eli ova".split()
+_SYL_C = ("", "i", "ov", "ez", "a", "son", "ski", "ani", "ur", "en", "is", "o")
+LAST = tuple(sorted({a + b + c for a in _SYL_A for b in _SYL_B for c in _SYL_C} | set(LAST)))
 BOILER_END = (
     "Leave a Comment", "Leave a Reply\n\nYour email address will not be published.",
     "News ID : {n}", "ISSN 2330-717X", "Share this article", "Related Topics",
@@ -208,7 +214,8 @@ class Writer:
         parts = []
         for _ in range(n):
             roll = r.random()
-            sentence = self.quote() if roll < 0.3 else self.fact(dated=roll < 0.62)
+            # About one sentence in five is a quote and one in six carries a date, as in news.
+            sentence = self.quote() if roll < 0.2 else self.fact(dated=roll < 0.34)
             parts.append(sentence[0].upper() + sentence[1:])
         return " ".join(parts)
 

@@ -50,6 +50,7 @@ def instrument(app_cls):
         def __init__(self, *a, **kw) -> None:
             super().__init__(*a, **kw)
             self._pending: list[tuple[str, float, list]] = []
+            self._seen: dict[int, events.Event] = {}
 
         def _hook_driver(self) -> None:
             driver = self._driver
@@ -73,6 +74,13 @@ def instrument(app_cls):
             self._hook_driver()
 
         async def on_event(self, event: events.Event) -> None:
+            # The app sees a key twice (from the driver, then forwarded back): count it once.
+            if id(event) in self._seen:
+                await super().on_event(event)
+                return
+            self._seen[id(event)] = event
+            if len(self._seen) > 256:
+                self._seen.pop(next(iter(self._seen)))
             if isinstance(event, events.Key) and event.key != "f12":
                 self._pending.append((event.key, event.time, LOG["keys"]))
             elif isinstance(event, events.Resize):

@@ -296,3 +296,20 @@ def _foreign(path: Path) -> None:
 def test_open_returns_none_when_disabled(monkeypatch, tmp_path):
     monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
     assert IndexCache.open(tmp_path, "m") is None
+
+
+def test_fast_walk_finds_what_the_loader_finds(tmp_path, monkeypatch):
+    from tui.corpus.build import fast_article_files
+    from tui.corpus.loader import find_article_files
+
+    root = tmp_path / "tree"
+    (root / "b" / "c").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    for rel in ("z.txt", "a.MD", "notes.csv", ".x.txt", "b/k.txt", "b/c/a.txt", ".hidden/h.txt", "b/Z.md"):
+        (root / rel).write_text("Title\n\nBody text on March 3, 2021.\n", encoding="utf-8")
+    for cwd in (tmp_path, root / "b", Path("/")):
+        monkeypatch.chdir(cwd)
+        fast = fast_article_files(root)
+        assert fast is not None and [f for f, _ in fast] == find_article_files(root)[0]
+    (root / "b" / "link.txt").symlink_to(root / "z.txt")
+    assert fast_article_files(root) is None  # symlinks: the loader's walk decides

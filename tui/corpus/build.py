@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from tui.corpus import cache as cache_mod
 from tui.corpus.cache import FileStat, IndexCache, LazyArticle
 from tui.corpus.loader import (
+    ArticleFile,
     _read_file,
     _unique_id,
     find_article_files,
@@ -142,12 +143,12 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
     corpus = _assemble_slots(root, manifest, plan, slots, problems, partial=False)
     if cache is not None:
         _make_lazy(corpus, cache, slots)
-        yield corpus
+        # Before handing the corpus over, not after: an app quit right after it shows would
+        # kill this (worker) thread, and every start would assemble again.
         try:
             cache.put_snapshot(fp, corpus)
         except (sqlite3.Error, OSError, MemoryError, pickle.PicklingError, RecursionError):
             pass
-        return
     yield corpus
 
 
@@ -187,9 +188,63 @@ def _cache_rel(relative: str) -> str:
     return relative
 
 
+def fast_article_files(root: Path) -> list[tuple[ArticleFile, os.stat_result]] | None:
+    """`loader.find_article_files` for the common case, about ten times faster: a folder tree
+    without symlinks (then no file is reached twice and there is no loop to detect), all of it
+    readable. None otherwise, and the caller uses the loader's walk."""
+    from tui.corpus.loader import ARTICLE_SUFFIXES
+
+    if not root.is_dir() or root.is_symlink():
+        return None
+    cwd = os.getcwd()
+    prefix = cwd.rstrip("/") + "/"
+    root_abs = os.path.abspath(root)
+    out: list[tuple[ArticleFile, os.stat_result]] = []
+
+    def visit(folder: str, rel: str) -> bool:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            return False
+        subdirs = []
+        for e in entries:
+            if e.is_symlink():
+                return False
+            name = e.name
+            if name.startswith("."):
+                continue
+            if e.is_dir(follow_symlinks=False):
+                subdirs.append(e)
+                continue
+            dot = name.rfind(".")
+            if dot < 0 or name[dot:].lower() not in ARTICLE_SUFFIXES:
+                continue
+            relative = rel + name
+            absolute = f"{root_abs}/{relative}"
+            if absolute.startswith(prefix):
+                shown = absolute[len(prefix) :]
+            else:
+                shown = (root / relative).as_posix()
+            try:
+                st = e.stat(follow_symlinks=False)
+            except OSError:
+                return False
+            out.append((ArticleFile(root / relative, relative, sanitize_line(shown)), st))
+        return all(visit(e.path, f"{rel}{e.name}/") for e in subdirs)
+
+    return out if visit(str(root), "") else None
+
+
 def _plan(root: Path, manifest: Manifest) -> _Plan:
     """The files to load with their ids, as `loader.load_articles` assigns them."""
-    files, problems = find_article_files(root)
+    fast = fast_article_files(root)
+    stats: dict[str, os.stat_result] = {}
+    if fast is not None:
+        files, problems = [f for f, _ in fast], []
+        stats = {f.relative: st for f, st in fast}
+    else:
+        files, problems = find_article_files(root)
     entries: list[_Entry] = []
     first_with_id: dict[str, str] = {}
     taken: set[str] = set()
@@ -209,7 +264,7 @@ def _plan(root: Path, manifest: Manifest) -> _Plan:
         else:
             first_with_id[stem] = entry.shown
         try:
-            st = os.stat(entry.file)
+            st = stats.get(entry.relative) or os.stat(entry.file)
             stat = FileStat(_cache_rel(entry.relative), str(entry.file), st.st_size, st.st_mtime_ns)
         except OSError:
             stat = FileStat(_cache_rel(entry.relative), str(entry.file), -1, -1)
@@ -358,9 +413,7 @@ def _make_lazy(corpus: Corpus, cache: IndexCache, slots: list[_Done | None]) -> 
         if row is None:
             out[aid] = art
             continue
-        lazy = cache_mod._lazy(row, *(getattr(art, f) for f in cache_mod._LAZY_FIELDS))
-        lazy._store = store
-        out[aid] = lazy
+        out[aid] = cache_mod.make_lazy(art, row, store)
     corpus.articles = out
 
 

@@ -22,7 +22,10 @@ without anyone having to remember to bump a number.
 
 from __future__ import annotations
 
+import copyreg
+import gc
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -160,73 +163,117 @@ def decode_row(data: str, body: str) -> tuple[Article, Any]:
 
 # -- articles whose body stays in the cache ---------------------------------------------------
 
-_BODY_SLOT = Article.__dict__["body"]  # the slot descriptor of the dataclass field
+_SLOTS = {name: Article.__dict__[name] for name in ("body", "paragraphs", "dates")}  # slot descriptors
+_HEAVY = tuple(_SLOTS)
+
+
+def _lazy_field(name: str, index: int) -> property:
+    slot = _SLOTS[name]
+
+    def get(self: LazyArticle) -> Any:
+        value = slot.__get__(self, Article)
+        if value is not None:
+            return value
+        return self._store.heavy(self._row)[index]
+
+    def set_(self: LazyArticle, value: Any) -> None:
+        slot.__set__(self, value)
+
+    return property(get, set_, doc=f"{name}, read from the index cache when first asked for")
 
 
 class LazyArticle(Article):
-    """An `Article` whose body is read from the index cache when first asked for.
-
-    Everything else is in memory. The body is not kept after reading (a small per-store cache
-    keeps the last few), so a 20,000-article corpus does not hold 150 MB of text."""
+    """An `Article` whose body, paragraphs and date mentions stay in the index cache until asked
+    for (the reader needs them for the article on screen only). Everything else is in memory.
+    A small per-store cache keeps the last few articles read, so a 20,000-article corpus does
+    not hold 150 MB of text and half a million date mentions."""
 
     __slots__ = ("_store", "_row")
 
-    @property  # type: ignore[override]
-    def body(self) -> str:
-        value = _BODY_SLOT.__get__(self, Article)
-        if value is not None:
-            return value
-        return self._store.body(self._row)
-
-    @body.setter
-    def body(self, value: str | None) -> None:
-        _BODY_SLOT.__set__(self, value)
+    body = _lazy_field("body", 0)  # type: ignore[assignment]
+    paragraphs = _lazy_field("paragraphs", 1)  # type: ignore[assignment]
+    dates = _lazy_field("dates", 2)  # type: ignore[assignment]
 
     def __reduce__(self) -> tuple:
         return (_lazy, (self._row, *(getattr(self, f) for f in _LAZY_FIELDS)))
 
 
-_LAZY_FIELDS = tuple(f for f in Article.__dataclass_fields__ if f != "body")
+_LAZY_FIELDS = tuple(f for f in Article.__dataclass_fields__ if f not in _HEAVY)
 
 
 def _lazy(row: int, *values: Any) -> LazyArticle:
     art = LazyArticle.__new__(LazyArticle)
     for name, value in zip(_LAZY_FIELDS, values, strict=True):
         setattr(art, name, value)
-    _BODY_SLOT.__set__(art, None)
+    for slot in _SLOTS.values():
+        slot.__set__(art, None)
     art._row = row
     return art
 
 
+def make_lazy(article: Article, row: int, store: BodyStore) -> LazyArticle:
+    lazy = _lazy(row, *(getattr(article, f) for f in _LAZY_FIELDS))
+    lazy._store = store
+    return lazy
+
+
 class BodyStore:
-    """Reads article bodies by row id from a cache database, thread-safely, keeping a few."""
+    """Reads article bodies, paragraphs and dates by row id from a cache database,
+    thread-safely, keeping the last few."""
 
     def __init__(self, path: Path, keep: int = 64) -> None:
         self.path = path
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
-        self._recent: OrderedDict[int, str] = OrderedDict()
+        self._recent: OrderedDict[int, tuple[str, list, list]] = OrderedDict()
         self._keep = keep
 
-    def body(self, row: int) -> str:
+    def heavy(self, row: int) -> tuple[str, list, list]:
         with self._lock:
-            text = self._recent.get(row)
-            if text is not None:
+            value = self._recent.get(row)
+            if value is not None:
                 self._recent.move_to_end(row)
-                return text
+                return value
             try:
                 if self._conn is None:
                     self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-                found = self._conn.execute("SELECT body FROM files WHERE id = ?", (row,)).fetchone()
-            except sqlite3.Error:
-                found = None
-            # The cache vanished or changed under us: an empty body beats a crash; the next
+                found = self._conn.execute("SELECT data, body FROM files WHERE id = ?", (row,)).fetchone()
+                article, _ex = decode_row(*found) if found else (None, None)
+            except (sqlite3.Error, ValueError, TypeError):
+                article = None
+            # The cache vanished or changed under us: an empty article beats a crash; the next
             # start rebuilds the index.
-            text = found[0] if found else ""
-            self._recent[row] = text
+            value = (article.body, article.paragraphs, article.dates) if article else ("", [], [])
+            self._recent[row] = value
             if len(self._recent) > self._keep:
                 self._recent.popitem(last=False)
-            return text
+            return value
+
+    def body(self, row: int) -> str:
+        return self.heavy(row)[0]
+
+
+def share_equal_values(corpus: Any) -> None:
+    """Make equal strings and dates one object each (article ids in mentions and quotes,
+    people, topics, date spans), so the snapshot stores and loads each once."""
+    pool: dict[Any, Any] = {}
+    one = pool.setdefault
+    for aid in list(corpus.articles):
+        one(aid, aid)
+    for art in corpus.articles.values():
+        art.people = [one(p, p) for p in art.people]
+        art.topics = [one(t, t) for t in art.topics]
+        for q in art.quotes:
+            object.__setattr__(q, "article_id", one(q.article_id, q.article_id))
+            if q.speaker is not None:
+                object.__setattr__(q, "speaker", one(q.speaker, q.speaker))
+    for e in corpus.events:
+        if e.span is not None:
+            e.span = one(e.span, e.span)
+        e.people = [one(p, p) for p in e.people]
+        e.topics = [one(t, t) for t in e.topics]
+        for m in e.mentions:
+            object.__setattr__(m, "article_id", one(m.article_id, m.article_id))
 
 
 # -- the database -----------------------------------------------------------------------------
@@ -407,7 +454,15 @@ class IndexCache:
             return None
         # Only our own database, validated above (application id, schema and engine version),
         # ever reaches this unpickling.
-        value = pickle.loads(found[1])
+        # Loading creates a few hundred thousand objects: without the cyclic GC running every
+        # few thousand of them (none of them is garbage) it is several times faster.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            value = pickle.loads(found[1])
+        finally:
+            if enabled:
+                gc.enable()
         store = self.store()
         for art in value.articles.values():
             if isinstance(art, LazyArticle):
@@ -415,9 +470,32 @@ class IndexCache:
         return value
 
     def put_snapshot(self, fp: str, corpus: Any) -> None:
-        data = pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)
+        share_equal_values(corpus)
+        data = _dumps(corpus)
         with self.conn:
             self.conn.execute("INSERT OR REPLACE INTO snapshot (id, fingerprint, data) VALUES (1, ?, ?)", (fp, data))
+
+
+def _frozen_classes() -> tuple[type, ...]:
+    from tui.corpus.model import DateSpan, Mention
+
+    return (Mention, Quote, DateSpan, PartialDate, DateMention, Problem)
+
+
+def _reduce_by_fields(obj: Any) -> tuple:
+    # Frozen slotted dataclasses pickle through dataclasses' __setstate__, which calls
+    # fields() per object: six times slower to load than calling the class with its values.
+    return (type(obj), tuple(getattr(obj, name) for name in type(obj).__dataclass_fields__))
+
+
+def _dumps(value: Any) -> bytes:
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    table = copyreg.dispatch_table.copy()
+    table.update({cls: _reduce_by_fields for cls in _frozen_classes()})
+    pickler.dispatch_table = table
+    pickler.dump(value)
+    return buf.getvalue()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
