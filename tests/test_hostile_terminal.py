@@ -5,7 +5,7 @@ TERM=xterm-256color). Every byte it writes is kept and also fed to `pyte`, a ter
 so the test can both read what a user would see and check what the terminal was told to do.
 The test walks every event, opens the article, the quotes view, the problems, the help, the
 filter panel and the command palette, types the printable parts of the payloads into the search
-box, and then checks:
+box and pastes a whole payload there, and then checks:
 
 - no payload sequence ever reached the terminal (OSC 52/0/2/8/11/1337, DCS, ESC c, charset
   switches, C1 controls, bidi overrides, DEL, NUL, BEL, BS, VT, FF, tabs, and CSI sequences
@@ -348,6 +348,16 @@ def walk_everything(term: PtyApp, open_articles: bool, typed: list[str]) -> list
     snap()
     back_to_reader()
     snap()
+    # A payload pasted (bracketed paste) from a hostile page into the search box.
+    term.press("/")
+    term.wait_for(lambda _t: "Search events" in term.lines()[-2] or typed[-1] in term.lines()[-2], 5, "the search box")
+    term.press("ctrl+u")
+    term.press(f"\x1b[200~pasted {H.OSC52_BEL} {H.CSI_SGR}red {H.RLO}evil {H.C1_CSI}\x1b[201~")
+    term.wait_for(lambda _t: "pasted" in term.lines()[-2], 5, "the pasted text in the search box")
+    snap()
+    term.press("enter")
+    back_to_reader()
+    snap()
     return seen
 
 
@@ -355,7 +365,11 @@ def _run_reader(cols: int, rows: int, open_articles: bool, typed: list[str], cac
     env = terminal_env(TIMELINE_CACHE_DIR=str(cache_dir))
     term = PtyApp(reader_command(str(HOSTILE)), cols, rows, env)
     try:
-        screens = walk_everything(term, open_articles, typed)
+        try:
+            screens = walk_everything(term, open_articles, typed)
+        except AssertionError as exc:  # a payload that got through garbles the screen: say so
+            found = forbidden_found(bytes(term.raw))
+            raise AssertionError(f"at {cols}x{rows}: payload sequences written: {found or 'none'}\n{exc}") from None
         alive_after_walk = term.alive
         # Still answers keys: help opens and closes.
         answers = term.press_and_wait("?", timeout=5) and term.press_and_wait("escape", timeout=5)
