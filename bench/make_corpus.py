@@ -215,7 +215,7 @@ class Writer:
         for _ in range(n):
             roll = r.random()
             # About one sentence in five is a quote and one in six carries a date, as in news.
-            sentence = self.quote() if roll < 0.2 else self.fact(dated=roll < 0.34)
+            sentence = self.quote() if roll < 0.2 else self.fact(dated=roll < 0.36)
             parts.append(sentence[0].upper() + sentence[1:])
         return " ".join(parts)
 

@@ -310,6 +310,14 @@ def test_fast_walk_finds_what_the_loader_finds(tmp_path, monkeypatch):
     for cwd in (tmp_path, root / "b", Path("/")):
         monkeypatch.chdir(cwd)
         fast = fast_article_files(root)
-        assert fast is not None and [f for f, _ in fast] == find_article_files(root)[0]
+        assert fast is not None
+        assert [(f.file, f.relative, f.shown) for f, _ in fast] == [(f.file, f.relative, f.shown) for f in find_article_files(root)[0]]
     (root / "b" / "link.txt").symlink_to(root / "z.txt")
     assert fast_article_files(root) is None  # symlinks: the loader's walk decides
+
+
+def test_build_knows_the_loaders_suffixes():
+    from tui.corpus.build import _SUFFIXES
+    from tui.corpus.loader import ARTICLE_SUFFIXES
+
+    assert _SUFFIXES == ARTICLE_SUFFIXES

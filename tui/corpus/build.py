@@ -19,22 +19,16 @@ from typing import TYPE_CHECKING
 
 from tui.corpus import cache as cache_mod
 from tui.corpus.cache import FileStat, IndexCache, LazyArticle
-from tui.corpus.loader import (
-    ArticleFile,
-    _read_file,
-    _unique_id,
-    find_article_files,
-    load_article_bytes,
-)
 from tui.corpus.manifest import MANIFEST_NAME, display_path, load_manifest
 from tui.corpus.model import Article, Corpus, Manifest, Problem
 from tui.corpus.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from tui.corpus.extract import Extraction
+    from tui.corpus.loader import ArticleFile
 
-# Extraction, people, topics and event building are imported where used: a warm start that
-# finds its snapshot in the cache needs none of them (they cost ~50 ms of imports).
+# The loader, extraction, people, topics and event building are imported where used: a warm
+# start that finds its snapshot in the cache needs none of them (~100 ms of imports).
 
 Progress = Callable[[int, int], None]
 
@@ -188,18 +182,28 @@ def _cache_rel(relative: str) -> str:
     return relative
 
 
-def fast_article_files(root: Path) -> list[tuple[ArticleFile, os.stat_result]] | None:
+_SUFFIXES = frozenset({".txt", ".md"})  # loader.ARTICLE_SUFFIXES (a test checks they agree)
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    """What `loader.ArticleFile` holds, without importing the loader."""
+
+    file: Path
+    relative: str
+    shown: str
+
+
+def fast_article_files(root: Path) -> list[tuple[_File, os.stat_result]] | None:
     """`loader.find_article_files` for the common case, about ten times faster: a folder tree
     without symlinks (then no file is reached twice and there is no loop to detect), all of it
     readable. None otherwise, and the caller uses the loader's walk."""
-    from tui.corpus.loader import ARTICLE_SUFFIXES
-
     if not root.is_dir() or root.is_symlink():
         return None
     cwd = os.getcwd()
     prefix = cwd.rstrip("/") + "/"
     root_abs = os.path.abspath(root)
-    out: list[tuple[ArticleFile, os.stat_result]] = []
+    out: list[tuple[_File, os.stat_result]] = []
 
     def visit(folder: str, rel: str) -> bool:
         try:
@@ -218,7 +222,7 @@ def fast_article_files(root: Path) -> list[tuple[ArticleFile, os.stat_result]] |
                 subdirs.append(e)
                 continue
             dot = name.rfind(".")
-            if dot < 0 or name[dot:].lower() not in ARTICLE_SUFFIXES:
+            if dot < 0 or name[dot:].lower() not in _SUFFIXES:
                 continue
             relative = rel + name
             absolute = f"{root_abs}/{relative}"
@@ -230,7 +234,7 @@ def fast_article_files(root: Path) -> list[tuple[ArticleFile, os.stat_result]] |
                 st = e.stat(follow_symlinks=False)
             except OSError:
                 return False
-            out.append((ArticleFile(root / relative, relative, sanitize_line(shown)), st))
+            out.append((_File(root / relative, relative, sanitize_line(shown)), st))
         return all(visit(e.path, f"{rel}{e.name}/") for e in subdirs)
 
     return out if visit(str(root), "") else None
@@ -244,13 +248,20 @@ def _plan(root: Path, manifest: Manifest) -> _Plan:
         files, problems = [f for f, _ in fast], []
         stats = {f.relative: st for f, st in fast}
     else:
+        from tui.corpus.loader import find_article_files
+
         files, problems = find_article_files(root)
     entries: list[_Entry] = []
     first_with_id: dict[str, str] = {}
     taken: set[str] = set()
     for entry in files:
-        article_id = _unique_id(entry, taken)
         stem = sanitize_line(Path(entry.relative).stem) or "article"
+        if stem in taken:
+            from tui.corpus.loader import _unique_id
+
+            article_id = _unique_id(entry, taken)
+        else:
+            article_id = stem  # what loader._unique_id answers when the stem is free
         taken.add(article_id)
         before: list[Problem] = []
         if article_id != stem:
@@ -297,6 +308,7 @@ class _Done:
 
 def _read_one(entry: _Entry, manifest: Manifest) -> _Done:
     from tui.corpus.extract import extract
+    from tui.corpus.loader import _read_file, load_article_bytes
 
     data, failure = _read_file(entry.file, entry.shown)
     if failure is not None or data is None:
