@@ -238,12 +238,14 @@ class BodyStore:
                 if self._conn is None:
                     self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
                 found = self._conn.execute("SELECT data, body FROM files WHERE id = ?", (row,)).fetchone()
-                article, _ex = decode_row(*found) if found else (None, None)
+                article, extraction = decode_row(*found) if found else (None, None)
             except (sqlite3.Error, ValueError, TypeError):
-                article = None
+                article = extraction = None
             # The cache vanished or changed under us: an empty article beats a crash; the next
-            # start rebuilds the index.
-            value = (article.body, article.paragraphs, article.dates) if article else ("", [], [])
+            # start rebuilds the index. Date mentions are stored with the extraction, not the
+            # loaded article (whose `dates` is always empty).
+            dates = extraction.dates if extraction is not None else []
+            value = (article.body, article.paragraphs, dates) if article else ("", [], [])
             self._recent[row] = value
             if len(self._recent) > self._keep:
                 self._recent.popitem(last=False)
