@@ -176,3 +176,36 @@ def test_a_corpus_folder_and_working_directory_with_non_utf8_names_load_and_cach
         corpus = build.load_corpus(root)
         assert len(corpus.articles) == 2 and not [p for p in corpus.problems if p.fatal]
         assert_clean(list(all_strings(corpus)))
+
+
+def test_the_cache_gives_back_the_same_corpus(tmp_path, monkeypatch):
+    """With the index cache, cold or warm, the corpus is the one built without it: nothing
+    dropped (date mentions are read back lazily), nothing brought back."""
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path))
+
+    def summary(c):
+        return {
+            "title": c.title,
+            "articles": {
+                a.id: (a.path, a.title, a.source, a.author, a.url, str(a.published), a.body, list(a.paragraphs),
+                       [(q.text, q.start, q.end, q.speaker, q.fragment) for q in a.quotes],
+                       [(m.start, m.end, m.text, m.value) for m in a.dates], list(a.people), list(a.topics))
+                for a in c.articles.values()
+            },
+            "events": [(e.title, e.span and (str(e.span.start), str(e.span.end)),
+                        [(m.article_id, m.sentence, m.start, m.end) for m in e.mentions], e.people, e.topics)
+                       for e in c.events],
+            "problems": [str(p) for p in c.problems],
+        }
+
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    reference = summary(build.load_corpus(HOSTILE))
+    monkeypatch.delenv("TIMELINE_NO_CACHE")
+    cold = summary(build.load_corpus(HOSTILE))
+    warm = summary(build.load_corpus(HOSTILE))
+    for name, loaded in (("a cold build with the cache", cold), ("a warm start", warm)):
+        for key in reference:
+            if key == "articles":
+                for aid in reference[key]:
+                    assert loaded[key].get(aid) == reference[key][aid], f"article {aid!r} differs in {name}"
+            assert loaded[key] == reference[key], f"{key} differ in {name}"

@@ -323,7 +323,8 @@ def test_keys_typed_in_a_burst_all_reach_the_search_box(tmp_path):
         term.wait_footer("Search", timeout=20)
         term.wait_text("events")
         term.press("/")
-        term.wait_for(lambda _t: "Search events" in term.lines()[-2], 5, "the search box")
+        term.wait_for(lambda _t: "Search events" in term.lines()[-2] and "Search" not in term.footer(), 5, "the search box")
+        term.settle()
         term.press("clipboard")  # one write: nine keys at once
         term.wait_for(lambda _t: "“clipboard”" in term.lines()[0], 5, "the whole word in the filter")
         term.settle(0.3)
