@@ -321,3 +321,24 @@ def test_build_knows_the_loaders_suffixes():
     from tui.corpus.loader import ARTICLE_SUFFIXES
 
     assert _SUFFIXES == ARTICLE_SUFFIXES
+
+
+def test_an_older_corpus_still_reads_its_bodies_after_a_reindex(corpus_dir, monkeypatch):
+    first = load_corpus(corpus_dir)
+    monkeypatch.chdir(corpus_dir)  # shown paths change: every file is indexed again, new row ids
+    second = load_corpus(corpus_dir)
+    for aid, art in first.articles.items():
+        assert art.body and art.body == second.articles[aid].body
+        assert art.dates == second.articles[aid].dates
+
+
+def test_lazy_fields_equal_the_uncached_ones(corpus_dir, monkeypatch):
+    load_corpus(corpus_dir)
+    warm = load_corpus(corpus_dir)
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    plain = load_corpus(corpus_dir)
+    for aid, art in plain.articles.items():
+        lazy = warm.articles[aid]
+        assert isinstance(lazy, LazyArticle)
+        assert (lazy.body, lazy.paragraphs, lazy.dates, lazy.quotes) == (art.body, art.paragraphs, art.dates, art.quotes)
+        assert art.dates  # the bundled articles all have dates

@@ -136,7 +136,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
 
     corpus = _assemble_slots(root, manifest, plan, slots, problems, partial=False)
     if cache is not None:
-        _make_lazy(corpus, cache, slots)
+        _make_lazy(corpus, cache, plan, slots)
         # Before handing the corpus over, not after: an app quit right after it shows would
         # kill this (worker) thread, and every start would assemble again.
         try:
@@ -415,17 +415,18 @@ def _reset(cache: IndexCache, root: Path) -> IndexCache | None:
     return None
 
 
-def _make_lazy(corpus: Corpus, cache: IndexCache, slots: list[_Done | None]) -> None:
+def _make_lazy(corpus: Corpus, cache: IndexCache, plan: _Plan, slots: list[_Done | None]) -> None:
     """Swap the corpus's articles for ones whose body stays in the cache."""
     store = cache.store()
-    rows = {s.article.id: s.row for s in slots if s is not None and s.article is not None and s.row is not None}
+    stored = {
+        s.article.id: entry.stat.rel
+        for entry, s in zip(plan.entries, slots, strict=True)
+        if s is not None and s.article is not None and s.row is not None
+    }
     out: dict[str, Article] = {}
     for aid, art in corpus.articles.items():
-        row = rows.get(aid)
-        if row is None:
-            out[aid] = art
-            continue
-        out[aid] = cache_mod.make_lazy(art, row, store)
+        rel = stored.get(aid)
+        out[aid] = art if rel is None else cache_mod.make_lazy(art, rel, store)
     corpus.articles = out
 
 

@@ -201,7 +201,7 @@ class LazyArticle(Article):
 _LAZY_FIELDS = tuple(f for f in Article.__dataclass_fields__ if f not in _HEAVY)
 
 
-def _lazy(row: int, *values: Any) -> LazyArticle:
+def _lazy(row: tuple[str, str], *values: Any) -> LazyArticle:
     art = LazyArticle.__new__(LazyArticle)
     for name, value in zip(_LAZY_FIELDS, values, strict=True):
         setattr(art, name, value)
@@ -211,8 +211,8 @@ def _lazy(row: int, *values: Any) -> LazyArticle:
     return art
 
 
-def make_lazy(article: Article, row: int, store: BodyStore) -> LazyArticle:
-    lazy = _lazy(row, *(getattr(article, f) for f in _LAZY_FIELDS))
+def make_lazy(article: Article, rel: str, store: BodyStore) -> LazyArticle:
+    lazy = _lazy((rel, article.id), *(getattr(article, f) for f in _LAZY_FIELDS))
     lazy._store = store
     return lazy
 
@@ -225,10 +225,11 @@ class BodyStore:
         self.path = path
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
-        self._recent: OrderedDict[int, tuple[str, list, list]] = OrderedDict()
+        self._recent: OrderedDict[tuple[str, str], tuple[str, list, list]] = OrderedDict()
         self._keep = keep
 
-    def heavy(self, row: int) -> tuple[str, list, list]:
+    def heavy(self, row: tuple[str, str]) -> tuple[str, list, list]:
+        """By (relative path, article id): row ids change when another run re-indexes a file."""
         with self._lock:
             value = self._recent.get(row)
             if value is not None:
@@ -237,7 +238,10 @@ class BodyStore:
             try:
                 if self._conn is None:
                     self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-                found = self._conn.execute("SELECT data, body FROM files WHERE id = ?", (row,)).fetchone()
+                rel, article_id = row
+                found = self._conn.execute(
+                    "SELECT data, body FROM files WHERE rel = ? AND article_id = ?", (rel, article_id)
+                ).fetchone()
                 article, extraction = decode_row(*found) if found else (None, None)
             except (sqlite3.Error, ValueError, TypeError):
                 article = extraction = None
@@ -251,7 +255,7 @@ class BodyStore:
                 self._recent.popitem(last=False)
             return value
 
-    def body(self, row: int) -> str:
+    def body(self, row: tuple[str, str]) -> str:
         return self.heavy(row)[0]
 
 
