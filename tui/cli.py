@@ -66,9 +66,20 @@ def cmd_export(root: Path, fmt: str) -> int:
     return 0
 
 
+def _terminal_encoding_safe() -> None:
+    # Textual draws on stderr. In a locale that is not UTF-8 (a latin-1 terminal) Python writes a
+    # character the encoding lacks as "\u2026": six cells where Textual counted one, so every
+    # line with a "…", "▶" or curly quote spills past the edge. "?" keeps one cell.
+    stream = sys.__stderr__
+    encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+    if stream is not None and hasattr(stream, "reconfigure") and encoding != "utf8":
+        stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
 def cmd_read(root: Path) -> int:
     from tui.app import run_app
 
+    _terminal_encoding_safe()
     return run_app(root)
 
 
