@@ -279,6 +279,18 @@ def test_16_colour_terminal_draws_no_text_in_its_background_colour(variant_runs)
     assert result["invisible"] == []
 
 
+def test_a_latin1_terminal_keeps_the_layout(variant_runs):
+    """Textual writes to stderr, which Python encodes for the locale: a character latin-1 lacks
+    ("…", "▶", curly quotes) must take one cell ("?"), not six ("\\u2026"), or every line is
+    pushed past the edge and the status line loses its end."""
+    result = variant_runs["latin-1 terminal (PYTHONIOENCODING)"]
+    if isinstance(result, BaseException):
+        raise result
+    assert b"\\u" not in result["raw"]
+    status = result["first"].splitlines()[0]
+    assert status.rstrip().endswith("(!)"), status  # the end of the counts, not cut off
+
+
 def test_16_colour_terminal_gets_16_colours(variant_runs):
     result = variant_runs["TERM=linux (16 colours)"]
     if isinstance(result, BaseException):
