@@ -7,6 +7,8 @@ import time
 from datetime import date
 
 import pytest
+from rich.color import ColorSystem
+from textual.color import Color
 from textual.widgets import Input
 
 from tests.ui_support import BASIC, counts, fixture_corpus, make_app, ready, settle
@@ -372,3 +374,122 @@ async def test_event_list_is_virtual_for_100k_events():
         assert time.perf_counter() - started < 3.0
         assert widget.virtual_size.height > 100_000  # headings are rows too
         assert not list(widget.children)  # no widget per row
+
+
+# -- legibility ------------------------------------------------------------------------------
+
+
+def contrast(fg: tuple[int, int, int], bg: tuple[int, int, int]) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(rgb: tuple[int, int, int]) -> float:
+        def channel(v: int) -> float:
+            c = v / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(v) for v in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def row_contrasts(strip) -> list[tuple[str, float, float, float]]:
+    """(text, truecolor, 16 colours, greyscale as under NO_COLOR) contrast of each segment."""
+    out = []
+    for seg in strip:
+        if not seg.text.strip():
+            continue
+        fg, bg = seg.style.color, seg.style.bgcolor
+        assert fg is not None and bg is not None, seg
+        if seg.style.reverse:
+            fg, bg = bg, fg
+        true = lambda c: tuple(c.get_truecolor())  # noqa: E731
+        sixteen = lambda c: tuple(c.downgrade(ColorSystem.STANDARD).get_truecolor())  # noqa: E731
+        grey = lambda c: Color.from_rich_color(c).monochrome.rgb  # noqa: E731
+        out.append((seg.text, contrast(true(fg), true(bg)), contrast(sixteen(fg), sixteen(bg)),
+                    contrast(grey(fg), grey(bg))))
+    return out
+
+
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
+async def test_every_column_of_the_cursor_row_is_legible(monkeypatch, no_color):
+    """The date and the source count of the cursor row stay readable on its background, with
+    true colour, with 16 colours (TERM=linux) and in grey (NO_COLOR), focused or not."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    corpus = fixture_corpus()
+    index = next(i for i, e in enumerate(corpus.events) if len(e.article_ids) > 1)  # has " 2 src"
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        events = app.screen.query_one(EventList)
+        events.select_index(index)
+        await settle(pilot)
+        for focused in (True, False):
+            if not focused:
+                app.screen.set_focus(app.screen.query_one(ArticleView))
+                await settle(pilot)
+            strip = events.render_line(events.cursor - events.scroll_offset.y)
+            text = "".join(seg.text for seg in strip)
+            assert text.startswith("▶") and "src" in text
+            for part, true, sixteen, grey in row_contrasts(strip):
+                assert true >= 4.5, (focused, part, true)
+                assert sixteen >= 3 and grey >= 3, (focused, part, sixteen, grey)
+            if no_color and focused:
+                assert all(seg.style.reverse for seg in strip if seg.text.strip())
+
+
+def footer_items(app):
+    """The footer's key hints, left to right: (text, region)."""
+    from textual.widgets import Footer
+
+    footer = app.screen.query_one(Footer)
+    items = [w for w in footer.query("FooterKey, FooterLabel") if w.display]
+    return sorted(((str(w.render()).strip(), w.region) for w in items), key=lambda item: item[1].x)
+
+
+async def test_footer_hints_are_apart_and_cover_what_a_newcomer_needs():
+    corpus = dataclasses.replace(fixture_corpus(), default_range=(date(2021, 1, 1), date(2022, 12, 31)))
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        items = footer_items(app)
+        text = "  ".join(t for t, _ in items)
+        for needed in ("Move", "Read", "Search", "Filter", "Clear", "Quotes", "Help", "Quit"):
+            assert needed in text, text
+        for (left, a), (right, b) in zip(items, items[1:]):
+            assert b.x >= a.right + (1 if len(left) == 1 else 2), f"{left!r} runs into {right!r}"
+        assert all(region.right <= NARROW[0] for _, region in items), text
+
+
+async def test_the_title_keeps_its_room_at_80_columns():
+    title = "Iran–Russia relations, 2021–2022"
+    corpus = dataclasses.replace(
+        fixture_corpus(), title=title, problems=[], default_range=(date(2021, 1, 1), date(2022, 12, 31))
+    )
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        from tui.widgets.status_line import StatusLine
+
+        line = str(app.screen.query_one(StatusLine).render())
+        assert line.startswith(title) and line.rstrip().endswith("filter: 2021–2022"), line
+        assert " events · " in line
+
+
+def test_the_counts_side_gives_way_before_the_title():
+    from tui.corpus.view import status_forms
+    from tui.widgets.status_line import fit_status
+
+    title = "Iran–Russia relations, 2021–2022"
+    forms = status_forms(14, 5, "2021–2022", problems=2)
+    # Everything fits: the long forms.
+    assert fit_status(title, forms, 120) == (title, forms[0])
+    # 78 cells: the title whole, the counts abbreviated.
+    shown_title, counts = fit_status(title, forms, 78)
+    assert shown_title == title and counts.startswith("14 ev · 5 art · filter: 2021–2022")
+    # Very narrow: the title keeps half the width, the counts are cut.
+    shown_title, counts = fit_status(title, forms, 40)
+    assert shown_title.startswith("Iran–Russia rel") and len(shown_title) == 20
+    assert counts.endswith("…") and len(shown_title) + 2 + len(counts) <= 40

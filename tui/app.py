@@ -46,6 +46,12 @@ class TimelineApp(App):
         Binding("exclamation_mark", "problems", "Problems", show=False, id="app.problems"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        # Textual's own palette binding, with a description that says what is in it; kept out
+        # of the footer (no room at 80 columns), listed in the help.
+        Binding(
+            "ctrl+p", "command_palette", "Commands: filter by name, jump to a date", show=False,
+            priority=True, id="app.commands",
+        ),
     ]
 
     filter: reactive[Filter] = reactive(Filter, init=False)

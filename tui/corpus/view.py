@@ -300,3 +300,15 @@ def plural(n: int, word: str) -> str:
 def status_text(events: int, articles: int, filter_description: str) -> str:
     """"14 events · 5 articles · filter: Putin"."""
     return f"{plural(events, 'event')} · {plural(articles, 'article')} · filter: {filter_description}"
+
+
+def status_forms(events: int, articles: int, filter_description: str, problems: int = 0) -> tuple[str, ...]:
+    """The status counts, longest first, for a status line that may not fit the long one:
+    ("14 events · 5 articles · filter: none · 2 problems (!)", "14 ev · 5 art · filter: none ·
+    2 problems (!)", "14 ev · 5 art · filter: none · 2 (!)")."""
+    trouble = f" · {plural(problems, 'problem')} (!)" if problems else ""
+    short = f"{events} ev · {articles} art · filter: {filter_description}"
+    forms = [status_text(events, articles, filter_description) + trouble, short + trouble]
+    if problems:
+        forms.append(f"{short} · {problems} (!)")
+    return tuple(forms)

@@ -35,7 +35,7 @@ class ArticleScreen(Screen):
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         yield ArticleView(self.corpus, id="article")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)

@@ -82,7 +82,7 @@ class FilterPanel(ModalScreen):
                 yield Static(Content("Date range (e.g. 2022-01..2022-03, 2021..2022, ..2015)"), classes="facet-title")
                 yield Input(range_text(self.current), placeholder="any date", id="range", compact=True)
                 yield Static(id="range-error")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "filter", self._filter_changed)

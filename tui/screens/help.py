@@ -78,7 +78,7 @@ class HelpScreen(ModalScreen):
             yield Static(Content("Keys"), id="help-title")
             with VerticalScroll(id="help-body"):
                 yield Static(render_sections(self.sections))
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_dismiss(self) -> None:
         self.dismiss()

@@ -51,7 +51,7 @@ class ProblemsScreen(Screen):
             markup=False,
             id="problems",
         )
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         status = self.query_one(StatusLine)

@@ -37,7 +37,7 @@ class QuotesScreen(Screen):
         yield StatusLine(id="status")
         yield OptionList(markup=False, id="quotes")
         yield Static(id="empty")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).title = f"Quotes · {self.corpus.title}"

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, Static
 
 from tui.corpus.model import Corpus, Event
 from tui.corpus.query import Filter, article_count, filter_events
-from tui.corpus.view import plural, status_text
+from tui.corpus.view import status_forms
 from tui.messages import FilterRequest
 from tui.widgets.article_view import ArticleView
 from tui.widgets.event_list import EventList
@@ -47,7 +47,7 @@ class ReaderScreen(Screen):
             yield Static(id="empty")
             yield ArticleView(self.corpus, id="article")
         yield Input(placeholder="Search events (Enter: keep, Esc: clear)", id="search", compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).title = self.corpus.title
@@ -74,10 +74,11 @@ class ReaderScreen(Screen):
         self.article.set_reactive(ArticleView.terms, flt.text)
         events_list = self.event_list
         events_list.set_events(events, keep=events_list.highlighted)
-        counts = status_text(len(events), article_count(events), flt.describe())
-        if self.corpus.problems:
-            counts += f" · {plural(len(self.corpus.problems), 'problem')} (!)"
-        self.query_one(StatusLine).counts = counts
+        status = self.query_one(StatusLine)
+        status.counts, *short = status_forms(
+            len(events), article_count(events), flt.describe(), len(self.corpus.problems)
+        )
+        status.short_counts = tuple(short)
         self.set_class(not events, "-empty")
         if not events:
             self.query_one("#empty", Static).update(Content(self._empty_message(flt)))

@@ -40,7 +40,7 @@ class EventList(ScrollView, can_focus=True):
         Binding("G,end", "last", "Last event", show=False, id="list.last"),
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("enter", "select", "Read", id="list.read"),
+        Binding("enter", "select", "Read", key_display="Enter", id="list.read"),
     ]
 
     COMPONENT_CLASSES = {
@@ -166,13 +166,17 @@ class EventList(ScrollView, can_focus=True):
         title = " ".join(event.title.split())
         if cell_len(title) > title_width:
             title = set_cell_size(title, max(title_width - 1, 0)) + "…" if title_width else ""
+        # The cursor row is one style end to end: a column colour chosen for the list's own
+        # background (the date's, the source count's) can vanish on the cursor's.
+        date_style = base if selected else base + self.get_component_rich_style("event-list--date", partial=True)
+        count_style = base if selected else base + self.get_component_rich_style("event-list--count", partial=True)
         segments = [
             Segment(marker, base),
-            Segment(set_cell_size(date_text, DATE_WIDTH), base + self.get_component_rich_style("event-list--date", partial=True)),
+            Segment(set_cell_size(date_text, DATE_WIDTH), date_style),
             Segment(set_cell_size(title, title_width), base),
         ]
         if tail:
-            segments.append(Segment(tail, base + self.get_component_rich_style("event-list--count", partial=True)))
+            segments.append(Segment(tail, count_style))
         return Strip(segments).crop_extend(0, width, base)
 
     def on_resize(self, event: events.Resize) -> None:
