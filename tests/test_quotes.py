@@ -185,7 +185,7 @@ def test_names_inside_the_quote_are_never_the_speaker():
 
 def test_continuation_of_a_speech_report():
     text = (
-        "Raisi emphasized that Tehran never left the negotiating table. "
+        "President Raisi emphasized that Tehran never left the negotiating table. "
         '"They violate all obligations, and everyone has been convinced."'
     )
     q = one(text)

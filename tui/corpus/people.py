@@ -22,11 +22,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .given_names import GIVEN_NAMES
 from .model import Person, PersonSpec
 from .people_lexicon import (
     ABBREVIATIONS,
     COMMON,
+    CORP_SUFFIXES,
+    NONPERSON_FIRST,
+    NONPERSON_HEADS,
+    PARTY_LABELS,
+    US_STATES,
     CUE_ADVERBS,
+    CUE_PARTICIPLES,
     CUE_VERBS,
     DEMONYMS,
     HONORIFICS,
@@ -43,10 +50,10 @@ from .roles import name_key, strip_honorifics
 # A word: letters, with inner apostrophes, hyphens and periods ("O'Brien", "al-Assad", "U.S").
 _TOKEN = re.compile(
     r"(?<![\w'’-])(?:[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f]|(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|bint)-[A-Z]"
-    r"|(?:al|el|ad|as|ash|bin|ibn|abu|bint|de|del|della|der|den|di|da|dos|das|du|van|von|la|le|ter)\b)"
+    r"|(?:al|el|bin|ibn|abu|bint|arap|de|del|della|der|den|di|da|dos|das|du|van|von|la|le|ter)\b)"
     r"(?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?"
 )
-_PARTICLES = frozenset("al el ad as ash bin ibn abu bint de del della der den di da dos das du van von la le ter".split())
+_PARTICLES = frozenset("al el bin ibn abu bint arap de del della der den di da dos das du van von la le ter".split())
 _HYPHEN_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|bint)-[A-Z]")
 _CUE_ALT = "|".join(sorted(set(CUE_VERBS), key=len, reverse=True))
 _ADV_ALT = "|".join(sorted(CUE_ADVERBS, key=len, reverse=True))
@@ -77,7 +84,19 @@ _ALIAS_TITLES = frozenset(
 )
 _LINE = re.compile(r"[^\n]+")
 
-_STOP = COMMON | PLACES | ORG_WORDS | MONTHS | WEEKDAYS | NATIONALITIES | TITLES | HONORIFICS
+_STOP = COMMON | PLACES | ORG_WORDS | MONTHS | WEEKDAYS | NATIONALITIES | TITLES | HONORIFICS | US_STATES
+# Heads that are also surnames ("Jerry Hall", "Doris Day"): not a person only without a known
+# given name before them.
+_WEAK_HEADS = frozenset("park hall lane church banks temple law cross day post bay bill street time order".split())
+_CUE_WORDS = frozenset(CUE_VERBS) | frozenset(CUE_PARTICIPLES)
+# What an organization does after its name: "X said its", "X, which", "X's shares".
+_ORG_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:shares|stock|board|subsidiary|subsidiaries|unit|units|stake|parent|"
+    r"headquarters|net\s+income|earnings|profit|revenue|sales)\b"
+    r"|,\s+which\b|,?\s+(?:based|headquartered)\s+in\b"
+    r"|,?\s+(?:said|says|reported|reports|announced|announces|posted|agreed|expects|plans)\s+its\b)"
+)
+_CORP_AFTER = re.compile(r",?\s+(?:&|and|amp)?\s*(?:Co|Cos|Corp|Inc|Ltd|PLC|LLC|AG|S\.A|N\.V)\b")
 _ROLE_HEADS = TITLES - {
     "foreign", "interior", "defense", "defence", "oil", "petroleum", "economy", "economic",
     "finance", "trade", "energy", "health", "education", "culture", "agriculture", "industry",
@@ -111,7 +130,16 @@ class _Tok:
         return self.text.rstrip(".")[-2:] in ("'s", "’s")
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}[A-Z]?")
+# Dotted abbreviations of places and bodies, not a person's initials ("U.S. Embassy", "N.Y.").
+_PLACE_ABBR = frozenset(
+    "u.s u.k u.n e.u n.y n.j d.c l.a n.c s.c n.h n.m n.d s.d r.i w.va u.s.a u.a.e s.a n.v a.g l.p".split()
+)
+
+
 def _is_acronym(word: str) -> bool:
+    if _INITIALS.fullmatch(word + ".") and word.lower().rstrip(".") not in _PLACE_ABBR:
+        return False  # "J.C." in "J.C. Matlock": initials
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -141,6 +169,10 @@ def _runs(text: str) -> list[list[_Tok]]:
             len(word) == 2 or word[:-1].lower() in ABBREVIATIONS or word[:-1].lower() in HONORIFICS
         ):
             word, end = word[:-1], end - 1
+        if cur and cur[-1].end == m.start() and cur[-1].text.endswith("."):
+            # "U.S.", "N.Y.": one dotted abbreviation, never the start of a name.
+            cur[-1] = _Tok(cur[-1].start, end, cur[-1].text + word)
+            continue
         tok = _Tok(m.start(), end, word)
         cap = word[:1].isupper() or bool(_HYPHEN_PARTICLE.match(word))
         particle = word.lower() in _PARTICLES
@@ -186,6 +218,10 @@ class _Cand:
     forms: set[str]  # as written, with honorifics and a title
     signal: bool
     roles: list[str] = field(default_factory=list)
+    titled: bool = False  # a title, honorific or role appositive names this a person
+    honor: bool = False  # an honorific ("Mr.", "Dr.", "Queen")
+    weak: bool = False  # a title-case line only: no person by itself
+    place: bool = False  # a single word in a place's or a body's context (see `_candidates`)
 
 
 def _role_from_prefix(prefix: list[_Tok]) -> str | None:
@@ -210,26 +246,96 @@ def _demonym_role(role: str) -> str | None:
     return f"{DEMONYMS[m.group(1).lower()].capitalize()} {m.group(2)}"
 
 
-def _candidates(text: str) -> list[_Cand]:
+def _opener(tok: _Tok) -> bool:
+    """A sentence's first word that is no name: "Says", "Chanting", "I'm"."""
+    low = tok.low
+    return low in _CUE_WORDS or (low.endswith("ing") and len(low) > 5 and low not in GIVEN_NAMES) or low.startswith(("i'", "i’"))
+
+
+def _plural(low: str) -> bool:
+    """A plural common noun or demonym ("Skeptics", "Americans", "Dealers")?"""
+    if not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return False
+    return low[:-1] in NATIONALITIES or low.endswith(
+        ("ers", "ors", "ists", "ics", "ants", "ents", "ians", "ites", "ees", "ives", "ions", "ings")
+    )
+
+
+def _plausible(lows: list[str]) -> bool:
+    """Could these lower-case words be a person's name (not an organization, place or event)?"""
+    last = lows[-1].rstrip(".")
+    if last in NONPERSON_HEADS:
+        return False
+    if last in _WEAK_HEADS and (len(lows) == 1 or lows[0] not in GIVEN_NAMES):
+        return False
+    if len(lows) > 1 and lows[0].rstrip(".") in NONPERSON_FIRST:
+        return False
+    if any(w[:-1] in NATIONALITIES and w.endswith("s") for w in lows):
+        return False  # "Twelve Americans", "Ethnic Albanians"
+    # A plural last word: "Skeptics", "Ulster Unionists", "Orkem Coatings"; a surname that looks
+    # plural ("Sanders") needs a given name before it.
+    return not (_plural(last) and (len(lows) == 1 or lows[0] not in GIVEN_NAMES))
+
+
+def plausible_name(name: str) -> bool:
+    """Public check for a name found elsewhere (a quote's unknown speaker)."""
+    lows = [w.lower().rstrip(",") for w in name.split()]
+    return bool(lows) and _plausible(lows)
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """Is `word` written capitalized somewhere other than at the start of a sentence?"""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
+        k = m.start() - 1
+        while k >= 0 and text[k] in " \t\"“‘'`(_-—–":
+            k -= 1
+        if k >= 0 and text[k] not in ".!?:\n":
+            return True
+        if k >= 0 and text[k] == ".":
+            w = _WORD_BEFORE.search(text[max(0, k - 12) : k]).group()
+            if w and w[0].isupper() and (len(w.replace(".", "")) <= 2 or w.lower() in ABBREVIATIONS):
+                return True  # after "P.J." or "Mr.": not a sentence start
+    return False
+
+
+_WORD_BEFORE = re.compile(r"[\w.]*$")
+# "the Organization of African Unity", "in Buffalo": a single word there names no person.
+_OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+of\s+(?:the\s+)?$")
+_IN_BEFORE = re.compile(r"(?:\b[Ii]n|\b[Nn]ear)\s+$")
+
+
+def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
     headlines = _headline_lines(text)
     hi = 0
     out: list[_Cand] = []
+    orgs: set[str] = set()  # name keys seen as organizations in this article
     for run in _runs(text):
         # Split off the prefix: sentence openers, nationalities, titles, honorifics.
         i = 0
         while i < len(run) - 1 and (
-            (i == 0 and run[i].low in COMMON)
+            (i == 0 and (run[i].low in COMMON or _opener(run[i])))
             or run[i].low in TITLES
             or run[i].low in HONORIFICS
             or run[i].low in NATIONALITIES
             or _is_acronym(run[i].base)
-            or (run[i].possessive and run[i].low in PLACES)
+            or run[i].low.endswith("-based")
+            or (run[i].possessive and (run[i].low in PLACES or run[i].low in US_STATES))
         ):
             i += 1
+        # A title further in ("Puerto Rico Police Superintendent Pedro Toledo", "Indiana
+        # Republican Dan Burton"): what comes before it is part of the role, not the name.
+        for k in range(len(run) - 2, i - 1, -1):
+            if run[k].low in TITLES or run[k].low in HONORIFICS:
+                if not any(t.possessive for t in run[i:k]) and all(_name_capable(t) for t in run[k + 1 :]):
+                    i = k + 1
+                break
         prefix = run[:i]
         j = i
         while j < len(run) and not (j > i and run[j - 1].possessive):
-            if _name_capable(run[j]):
+            if _name_capable(run[j]) or (
+                j == i and j + 1 < len(run) and run[j].low in GIVEN_NAMES and run[j].low in MONTHS
+                and not run[j].text.endswith(".") and _name_capable(run[j + 1])
+            ):  # "Jan Kavan"
                 j += 1
             elif j > i and run[j].text.lower() in _PARTICLES and j + 1 < len(run):
                 j += 1  # "von der Leyen": the run cannot end on a particle
@@ -238,10 +344,27 @@ def _candidates(text: str) -> list[_Cand]:
         while j > i and run[j - 1].text.lower() in _PARTICLES:
             j -= 1
         name_toks = run[i:j]
+        if len(name_toks) >= 3 and name_toks[0].low not in GIVEN_NAMES and len(name_toks[0].base.replace(".", "")) > 2:
+            # "Exchequer Nigel Lawson", "Staff John Sununu": a name starts at its given name.
+            for k in range(1, len(name_toks) - 1):
+                if name_toks[k].low in GIVEN_NAMES:
+                    i += k
+                    name_toks = name_toks[k:]
+                    break
         if not name_toks or len(name_toks) > 4:
             continue
-        if j < len(run) and run[j].low in ORG_WORDS:
-            continue  # "Hassan Rouhani Center", "Mehrabad Airport"
+        if j < len(run) and run[j].low in ORG_WORDS or _CORP_AFTER.match(text, name_toks[-1].end) is not None:
+            # "Hassan Rouhani Center", "Mehrabad Airport"; "Crane Co." makes "Crane" a firm in
+            # this article, and "Hewlett-Packard Co." makes "Hewlett" one.
+            if any(t.low in CORP_SUFFIXES for t in run[j : j + 3]) or j == len(run):
+                orgs.add(name_key(" ".join(t.base for t in name_toks)))
+                if len(name_toks) > 1 and name_toks[0].low in NONPERSON_FIRST:
+                    orgs.add(name_key(" ".join(t.base for t in name_toks[1:])))  # "Institut X S.A."
+                for part in name_toks[0].base.split("-") if len(name_toks) == 1 else ():
+                    orgs.add(part.lower())
+            continue
+        if not _plausible([t.low for t in name_toks]):
+            continue
         if name_toks[-1].text.endswith(".") and len(name_toks[-1].base) == 1:
             continue  # ends with an initial: not a full name
         start, end = name_toks[0].start, name_toks[-1].start + len(name_toks[-1].base)
@@ -283,19 +406,30 @@ def _candidates(text: str) -> list[_Cand]:
             if d:
                 roles.append(d)
         roles = [r for r in roles if not r.lower().endswith("counterpart")]
+        if _ORG_AFTER.match(after) and not honor:
+            orgs.add(name_key(name))
         signal = titled or bool(
             _AFTER_CUE.match(after) or _AFTER_APPOSITIVE_CUE.match(after) or _ACCORDING_BEFORE.search(before)
         )
         while hi < len(headlines) and headlines[hi][1] <= start:
             hi += 1
         in_headline = hi < len(headlines) and headlines[hi][0] <= start
+        weak = False
+        # A single word after "in", inside "X of Y", or after a country or an acronym with no
+        # title ("U.S. Embassy", "Saudi Arabia"): a place or a body.
+        place = len(name_toks) == 1 and (
+            bool(prefix and not titled) or (not prefix and bool(_OF_BEFORE.search(before) or _IN_BEFORE.search(before)))
+        )
         if len(name_toks) == 1:
             if name_toks[0].low.endswith("ing") and i == 0:
                 continue
         elif in_headline and not signal:
-            continue
-        out.append(_Cand(name, start, end, forms, signal or (len(name_toks) > 1 and not in_headline), roles))
-    return out
+            weak = True  # only a target for a surname mentioned elsewhere
+        out.append(
+            _Cand(name, start, end, forms, signal or (len(name_toks) > 1 and not in_headline), roles,
+                  titled=titled, honor=bool(honor), weak=weak, place=place)
+        )
+    return out, orgs
 
 
 def _alias_regex(forms: Iterable[str]) -> re.Pattern[str] | None:
@@ -309,7 +443,8 @@ def _alias_regex(forms: Iterable[str]) -> re.Pattern[str] | None:
 def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
     """People named in one article body, most mentioned first (see the module docstring)."""
     known = list(known)
-    cands = _candidates(text)
+    cands, orgs = _candidates(text)
+    org_prefixes = {" ".join(o.split()[:n]) for o in orgs for n in range(1, len(o.split()) + 1)}
     # Group by name (honorifics stripped). Multi-word names first, then single words.
     people: dict[str, Person] = {}
     accepted: dict[str, str] = {}  # name key -> canonical
@@ -328,6 +463,8 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
     multi = sorted((c for c in cands if " " in c.name and c.signal), key=lambda c: -len(c.name.split()))
     for c in multi:
         key = name_key(c.name)
+        if key in org_prefixes and not c.honor and key not in accepted:
+            continue  # "McCaw Cellular" where "McCaw Cellular Communications Inc." is a firm
         target = accepted.get(key)
         if target is None:
             # "Amir Abdollahian" inside "Hossein Amir Abdollahian": a suffix of a fuller name.
@@ -343,20 +480,47 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
         p.aliases.update({c.name, *c.forms})
         p.roles.update(c.roles)
     by_surname: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
     for canon in people:
         if " " in canon:
             by_surname.setdefault(canon.split()[-1].lower(), set()).add(canon)
+            by_first.setdefault(canon.split()[0].lower(), set()).add(canon)
+    # Full names seen only in title-case lines: a surname mentioned elsewhere confirms them.
+    weak: dict[str, _Cand] = {}
     for c in cands:
-        if " " in c.name:
+        if c.weak and name_key(c.name) not in accepted and name_key(c.name) not in org_prefixes:
+            for w in (c.name.split()[-1].lower(), c.name.split()[0].lower()):
+                weak.setdefault(w, c) if weak.get(w, c).name == c.name else weak.__setitem__(w, None)
+    mid: dict[str, bool] = {}
+    places = {c.name.lower() for c in cands if c.place}
+    for c in cands:
+        if " " in c.name or c.weak:
             continue
         key = c.name.lower()
         target = accepted.get(key)
         if target is None and len(by_surname.get(key, ())) == 1:
             target = next(iter(by_surname[key]))
-        if target is None and c.signal and key not in by_surname:
-            target = c.name
-            people.setdefault(target, Person(target))
-            accepted[key] = target
+        if target is None and key not in by_surname and len(by_first.get(key, ())) == 1:
+            # "Wen" for "Wen Jiabao" (family name first), "Elian" for "Elian Gonzalez".
+            target = next(iter(by_first[key]))
+        if target is None and key not in by_surname and c.signal and weak.get(key) is not None:
+            w = weak.pop(key)
+            target = w.name
+            people.setdefault(target, Person(target)).aliases.update({w.name, *w.forms})
+            accepted[name_key(w.name)] = target
+        if target is None and c.signal and key not in by_surname and key not in by_first and key not in orgs:
+            # A single word alone: a title or honorific before it, or a speech verb with the
+            # word capitalized mid-sentence somewhere; never a given name or a plural alone.
+            if c.titled:
+                ok = c.honor or key not in GIVEN_NAMES
+            else:
+                if key not in mid:
+                    mid[key] = _mid_sentence(text, c.name)
+                ok = mid[key] and key not in GIVEN_NAMES and key not in places
+            if ok:
+                target = c.name
+                people.setdefault(target, Person(target))
+                accepted[key] = target
         if target is None:
             continue
         p = people[target]

@@ -19,6 +19,7 @@ HONORIFICS = _words(
     ayatollah grand seyyed seyed sayyid sayed syed sheikh shaikh hojatoleslam hojjatoleslam imam
     mullah rev rev. reverend father pope cardinal bishop archbishop rabbi emir sultan
     king queen prince princess crown his her highness majesty excellency hon hon.
+    pastor doctor sister brother
     """
 )
 
@@ -35,7 +36,9 @@ TITLES = _words(
     education culture agriculture industry labor labour transport roads intelligence affairs
     justice environment commerce treasury state home security national acting former late
     then-president then-prime deputy-minister executive managing assistant special senior top
-    ministerial presidential parliamentary
+    ministerial presidential parliamentary commissioner superintendent inspector detective
+    treasurer surgeon sheriff prosecutor trooper constable presidents ministers senators
+    governors democrat democrats republican republicans
     """
 )
 
@@ -163,7 +166,7 @@ PLACES = _words(
     asia africa europe eurasia america americas oceania antarctica arctic atlantic pacific
     indian caspian baltic mediterranean caucasus balkans levant gulf persian middle east west
     north south central east far near siberia sahara sahel scandinavia anatolia kashmir
-    punjab xinjiang tibet hormuz suez bosphorus
+    punjab xinjiang tibet hormuz suez bosphorus arabia zealand czechoslovakia yugoslavia
     """
 )
 
@@ -216,6 +219,7 @@ COMMON = _words(
     home world business politics sport sports culture science technology health opinion
     live watch listen more less see view views story stories column columns blog
     closer unhappy growing ties vow vows hold holds holding high profile
+    i'm i’m i've i’ve i'll i’ll i'd i’d similarly likewise ethnic
     mr mrs ms dr prof
     """
 )
@@ -259,5 +263,63 @@ ABBREVIATIONS = _words(
     mr mrs ms dr prof st jr sr gen sen rep gov lt col capt maj sgt rev hon no nos vs etc inc co
     corp ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m
     approx dept est fig vol
+    """
+)
+
+# Last words that make a capitalized run an organization, place, event or thing, never a
+# person: "Lehman Brothers", "Google Drive", "Jones Beach", "Gusher Marathon", "Disease Control".
+NONPERSON_HEADS = _words(
+    """
+    brothers administration drive beach street avenue ave boulevard blvd lane park parkway
+    plaza island islands river lake lakes mountain mountains hills heights creek springs falls
+    valley grove canyon bay harbor harbour coast center centre institute institutes university
+    college hospital clinic bank banks bancorp group company companies corp corporation inc
+    incorporated ltd limited plc llc cos co council committee commission agency ministry
+    department office court party union association foundation fund news times post journal
+    magazine gazette herald tribune airport station square bridge road hall palace church
+    cathedral mosque temple school academy prize award awards cup league games festival day
+    week summit conference forum market exchange index control time marathon race open
+    series championship tournament olympics securities partners associates investors
+    investments capital holdings industries international systems communications cellular
+    electronics technologies laboratories labs pharmaceuticals foods savings financial
+    insurance entertainment computer computers scientific worldwide trust textiles trading
+    projects brewing motors airlines airways railway railroad express data services service
+    network networks studios pictures records library museum theater theatre hotel resort
+    casino club garden gardens stadium arena course act amendment bill law treaty order army
+    navy cross flakes list memorial monument foundation society institution project program
+    programme plan initiative report survey census commission board authority police embassy
+    embassies consulate mission
+    """
+)
+
+# First words of a run that make it an event, place or vehicle: "Hurricane Hugo", "Fort Dix".
+NONPERSON_FIRST = _words(
+    """
+    hurricane typhoon cyclone storm tropical operation mount mt fort ft cape lake camp port
+    space shuttle orbiter flight air santa san los las el la st saint institut banque banco
+    cie compagnie societe credit groupe
+    """
+)
+
+# Corporate suffixes: a name followed by one of these is a firm for the whole article
+# ("Crane Co. said", so "Crane said" later names no person).
+CORP_SUFFIXES = _words(
+    """
+    co co. cos cos. corp corp. corporation inc inc. incorporated plc ltd ltd. limited llc
+    l.p. lp l.p ag a.g. a.g sa s.a. s.a nv n.v. n.v gmbh bancorp holdings brothers securities associates
+    partners
+    """
+)
+
+# Party labels: "California Democrat", "Indiana Republican Dan Burton" (a role, not a name).
+PARTY_LABELS = _words("democrat democrats republican republicans")
+
+# US states and other places that are not also common given names (those stay name-capable).
+US_STATES = _words(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont wisconsin wyoming
     """
 )

@@ -23,7 +23,7 @@ import bisect
 import re
 
 from .model import Person, Quote
-from .people import _alias_regex, _name_capable, _Tok, find_people, strip_honorifics
+from .people import _alias_regex, _name_capable, _Tok, find_people, plausible_name, strip_honorifics
 from .people_lexicon import ROLE_NOUNS, CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES
 from .quote_marks import Sentences, Span, find_spans, is_fragment, mask
 from .roles import gender, is_role_phrase, near_word, person_role_score
@@ -225,7 +225,7 @@ def _unknown_name(np: str) -> str | None:
         words.pop(0)
     if not 2 <= len(words) <= 4:
         return None
-    if all(_name_capable(_Tok(0, len(w), w)) for w in words):
+    if all(_name_capable(_Tok(0, len(w), w)) for w in words) and plausible_name(" ".join(words)):
         return strip_honorifics(" ".join(words))
     return None
 
