@@ -114,6 +114,7 @@ def test_titles_bodies_quotes_and_speakers_are_clean_and_kept(corpus):
     assert "CHARLIE-BODY" in by_title["CHARLIE-C1"].body
     assert "OVERWRITE" in by_title["CHARLIE-C1"].body
     assert "\ufffd" in by_title["ECHO-UTF16"].body  # the lone surrogate, replaced
+    assert "KILO-BODY" in by_title["KILO-CP1252"].body and "café" in by_title["KILO-CP1252"].title
     for a in corpus.articles.values():
         for q in a.quotes:
             assert a.body[q.start : q.end] == q.text or q.text in a.body
@@ -128,7 +129,7 @@ def test_no_good_article_is_hidden_by_a_bad_one(corpus):
     assert "Ministers agree on grain corridor" in {a.title for a in corpus.articles.values()}
     titles = " ".join(e.title for e in corpus.events)
     for tag in ("ALPHA-OSC", "BRAVO-CSI", "CHARLIE-C1", "DELTA-MARKUP", "ECHO-UTF16",
-                "FOXTROT-UTF16BE", "GOLF-NUL", "HOTEL-NAME", "INDIA-DIR", "Ministers agree"):
+                "FOXTROT-UTF16BE", "GOLF-NUL", "KILO-CP1252", "HOTEL-NAME", "INDIA-DIR", "Ministers agree"):
         assert tag in titles, tag
 
 
