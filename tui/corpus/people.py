@@ -108,26 +108,19 @@ _ROLE_HEADS = TITLES - {
 } | {"chief", "general"}
 
 
-@dataclass(slots=True)
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A capitalized word: `base` without a trailing period or "'s", `low` its lower case."""
 
-    @property
-    def base(self) -> str:
-        t = self.text.rstrip(".")
-        if t[-2:] in ("'s", "’s"):
+    __slots__ = ("start", "end", "text", "base", "low", "possessive")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        t = text.rstrip(".")
+        self.possessive = t[-2:] in ("'s", "’s")
+        if self.possessive:
             t = t[:-2]
-        return t
-
-    @property
-    def low(self) -> str:
-        return self.base.lower()
-
-    @property
-    def possessive(self) -> bool:
-        return self.text.rstrip(".")[-2:] in ("'s", "’s")
+        self.base = t
+        self.low = t.lower()
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}[A-Z]?")
@@ -138,7 +131,7 @@ _PLACE_ABBR = frozenset(
 
 
 def _is_acronym(word: str) -> bool:
-    if _INITIALS.fullmatch(word + ".") and word.lower().rstrip(".") not in _PLACE_ABBR:
+    if "." in word and _INITIALS.fullmatch(word + ".") and word.lower().rstrip(".") not in _PLACE_ABBR:
         return False  # "J.C." in "J.C. Matlock": initials
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -146,6 +139,18 @@ def _is_acronym(word: str) -> bool:
 
 def _name_capable(tok: _Tok) -> bool:
     """Could this capitalized word be part of a person's name?"""
+    hit = _CAPABLE.get(tok.text)
+    if hit is None:
+        hit = _CAPABLE[tok.text] = _name_capable_uncached(tok)
+        if len(_CAPABLE) > 50_000:
+            _CAPABLE.clear()
+    return hit
+
+
+_CAPABLE: dict[str, bool] = {}
+
+
+def _name_capable_uncached(tok: _Tok) -> bool:
     b = tok.base
     if _HYPHEN_PARTICLE.match(b):
         return True
@@ -285,8 +290,13 @@ def plausible_name(name: str) -> bool:
 
 def _mid_sentence(text: str, word: str) -> bool:
     """Is `word` written capitalized somewhere other than at the start of a sentence?"""
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
-        k = m.start() - 1
+    n = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        k, after = pos - 1, text[pos + n : pos + n + 1]
+        pos = text.find(word, pos + n)
+        if (k >= 0 and (text[k].isalnum() or text[k] in "'’-")) or (after and (after.isalnum() or after == "-")):
+            continue
         while k >= 0 and text[k] in " \t\"“‘'`(_-—–":
             k -= 1
         if k >= 0 and text[k] not in ".!?:\n":
