@@ -71,7 +71,7 @@ _NASTY = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.one_of(st.text(max_size=60), st.lists(_NASTY, max_size=40).map("".join)))
 def test_sanitize_is_idempotent_and_removes_every_control(text):
     once = sanitize(text)
