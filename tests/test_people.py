@@ -167,7 +167,8 @@ def test_firm_named_with_a_corporate_suffix_is_no_person_in_that_article():
     text = (
         "Brantley Co. said its profit rose. Later, analysts said, Brantley was a bargain. "
         "Hollins-Vane Corp. gained too, and Hollins said the chips were late. "
-        "Quarry Cellular Communications Inc. bid; rival Quarry Cellular said nothing more."
+        "Quarry Cellular Communications Inc. bid; rival Quarry Cellular said nothing more. "
+        "Rupert Vandermeer Cos. fell, and later Rupert Vandermeer said it would buy back shares."
     )
     assert names(text) == []
 
@@ -175,6 +176,14 @@ def test_firm_named_with_a_corporate_suffix_is_no_person_in_that_article():
 def test_organization_verbs_mark_a_firm():
     text = "Halvex, which makes valves, gained. Demand rose, Halvex said. Corvin reported its results."
     assert names(text) == []
+
+
+def test_employer_after_a_job_noun_is_a_firm():
+    text = (
+        "\"Prices will fall,\" said Mara Ostrow, an analyst with Kimball Tredway. "
+        "Rates rose, said a trader at Pryor Haskins, and Kimball Tredway agreed."
+    )
+    assert names(text) == ["Mara Ostrow"]
 
 
 def test_plural_words_are_never_people():

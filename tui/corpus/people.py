@@ -9,6 +9,17 @@ either two to four words long or a single word with a signal (a title or honorif
 speech verb after it, "according to" before it, or it is the surname of a fuller name in the
 same text). Headline-like title-case lines only count names with such a signal.
 
+Not people (generic rules, see `_plausible` and `people_lexicon.NONPERSON_HEADS`): a run whose
+last word heads an organization, place, event or thing ("Lehman Brothers", "Jones Beach",
+"Disease Control"), or whose first word does ("Hurricane Hugo", "Fort Dix"); plural words
+("Skeptics", "Americans"); a US state or a title before a party label is a role ("Indiana
+Republican Dan Burton"). A name seen in the article as a firm ("Crane Co.", "Hewlett-Packard
+Co.", "X said its", "X, which", "an analyst with X") is no person anywhere in it. A single word
+alone needs a title or honorific, or a speech verb with the word also capitalized mid-sentence,
+and is never a given name (`given_names`) or a word after "in" or inside "X of Y"; otherwise it
+joins the full name whose last or first word it is ("Jiabao" or "Wen" -> "Wen Jiabao"), even a
+full name seen only in a title-case line.
+
 Roles come from the text: the title before a name ("Russian President Vladimir Putin"), a role
 noun before it ("spokesman Saeed Khatibzadeh"), an appositive after it ("X, the Iranian
 government spokesman,") or before it ("Iran's First Vice President, Mohammad Mokhber,").
@@ -309,6 +320,13 @@ def _mid_sentence(text: str, word: str) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"[\w.]*$")
+_AT_WITH = (" at ", " with ", " at the ", " with the ")
+_OF_IN = (" of ", " of the ", "in ", "In ", "near ", "Near ")
+# "an analyst with X", "head of trading at X": X employs people, it is no person.
+_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:analyst|economist|strategist|trader|dealer|broker|banker|executive|manager|partner|"
+    r"director|officer|spokesman|spokeswoman|spokesperson|head\s+of\s+[\w\s-]{1,40}?)\s+(?:at|with)\s+(?:the\s+)?$"
+)
 # "the Organization of African Unity", "in Buffalo": a single word there names no person.
 _OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+of\s+(?:the\s+)?$")
 _IN_BEFORE = re.compile(r"(?:\b[Ii]n|\b[Nn]ear)\s+$")
@@ -374,6 +392,8 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
                     orgs.add(part.lower())
             continue
         if not _plausible([t.low for t in name_toks]):
+            if len(name_toks) > 1 and name_toks[-1].low in CORP_SUFFIXES:
+                orgs.add(name_key(" ".join(t.base for t in name_toks[:-1])))  # "Philip Morris Cos"
             continue
         if name_toks[-1].text.endswith(".") and len(name_toks[-1].base) == 1:
             continue  # ends with an initial: not a full name
@@ -416,7 +436,7 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
             if d:
                 roles.append(d)
         roles = [r for r in roles if not r.lower().endswith("counterpart")]
-        if _ORG_AFTER.match(after) and not honor:
+        if not honor and (_ORG_AFTER.match(after) or (not prefix and before.endswith(_AT_WITH) and _EMPLOYER_BEFORE.search(before))):
             orgs.add(name_key(name))
         signal = titled or bool(
             _AFTER_CUE.match(after) or _AFTER_APPOSITIVE_CUE.match(after) or _ACCORDING_BEFORE.search(before)
@@ -428,7 +448,7 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
         # A single word after "in", inside "X of Y", or after a country or an acronym with no
         # title ("U.S. Embassy", "Saudi Arabia"): a place or a body.
         place = len(name_toks) == 1 and (
-            bool(prefix and not titled) or (not prefix and bool(_OF_BEFORE.search(before) or _IN_BEFORE.search(before)))
+            bool(prefix and not titled) or (not prefix and bool(before.endswith(_OF_IN) and (_OF_BEFORE.search(before) or _IN_BEFORE.search(before))))
         )
         if len(name_toks) == 1:
             if name_toks[0].low.endswith("ing") and i == 0:
