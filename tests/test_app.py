@@ -155,14 +155,13 @@ async def test_search_changes_the_counts_and_escape_clears_it():
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
         before = counts(app)
-        await pilot.press("slash", *"kremlin")
+        await pilot.press("slash", *"kremlin", "enter")  # Enter applies at once
         await settle(pilot)
         assert app.filter.text == "kremlin"
         shown = app.screen.shown
         assert 0 < len(shown) < len(corpus.events)
         assert counts(app).startswith(f"{len(shown)} event")
         assert "“kremlin”" in counts(app)
-        await pilot.press("enter")
         assert app.focused is app.screen.query_one(EventList)
         await pilot.press("escape")
         await settle(pilot)
@@ -493,3 +492,102 @@ def test_the_counts_side_gives_way_before_the_title():
     shown_title, counts = fit_status(title, forms, 40)
     assert shown_title.startswith("Iran–Russia rel") and len(shown_title) == 20
     assert counts.endswith("…") and len(shown_title) + 2 + len(counts) <= 40
+
+
+async def test_wide_layout_says_which_quote_and_marks_the_focused_pane():
+    """n/N in the wide layout: the article pane's heading says "quote 2 of 7"; Tab moves between
+    the panes and the focused one's heading starts with "▶" (a cue that needs no colour)."""
+    corpus = fixture_corpus()
+    index = next(i for i, e in enumerate(corpus.events) if len(corpus.articles[e.article_ids[0]].quotes) >= 2)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        events, view = app.screen.query_one(EventList), app.screen.query_one(ArticleView)
+        assert str(events.border_title).startswith("▶ Timeline") and not str(view.border_title).startswith("▶")
+        events.select_index(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        total = len(showing(app).article.quotes)
+        assert str(view.border_title) == f"▶ Article · {total} quotes"
+        assert not str(events.border_title).startswith("▶")
+        await pilot.press("n", "n")
+        await settle(pilot)
+        assert str(view.border_title).startswith(f"▶ Article · quote 2 of {total}")
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is events and str(events.border_title).startswith("▶")
+        assert str(view.border_title).startswith(f"Article · quote 2 of {total}")
+        await pilot.press("tab")
+        assert app.focused is view
+
+
+async def test_narrow_article_screen_counts_quotes_in_reading_order():
+    """The full-width article screen and the wide pane share one "quote i of n" label."""
+    from tui.corpus.view import quote_label
+
+    corpus = fixture_corpus()
+    index = next(i for i, e in enumerate(corpus.events) if len(corpus.articles[e.article_ids[0]].quotes) >= 2)
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        app.screen.query_one(EventList).select_index(index)
+        await pilot.press("enter", "n")
+        await settle(pilot)
+        s = showing(app)
+        assert counts(app) == quote_label(s.article, s.quote)
+        assert counts(app).startswith(f"quote 1 of {len(s.article.quotes)}")
+
+
+async def test_search_waits_for_a_pause_in_typing_and_enter_applies_at_once(monkeypatch):
+    """Typing does not re-filter the corpus on every key: the filter runs once the typing stops
+    (SEARCH_DELAY, made long here so that only Enter can apply it), once per search."""
+    import tui.screens.reader as reader
+
+    calls = []
+    real = reader.filter_events
+    monkeypatch.setattr(reader, "filter_events", lambda corpus, flt: calls.append(flt.text) or real(corpus, flt))
+    monkeypatch.setattr(ReaderScreen, "SEARCH_DELAY", 3600)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        calls.clear()
+        await pilot.press("slash", *"kremlin")
+        await settle(pilot)
+        assert app.filter.text == "" and calls == []
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.filter.text == "kremlin" and calls == ["kremlin"]
+        await pilot.press("slash", *"xyz", "escape")  # Escape drops the pending search
+        await settle(pilot)
+        assert app.filter.text == "" and "kremlinxyz" not in calls
+
+
+async def test_filter_panel_says_in_text_what_is_checked():
+    """Checked and unchecked items differ in their text ("[x] " / "[ ] "), not only in colour,
+    and the marks follow the current filter."""
+    from tui.widgets.check_list import CheckList
+
+    def prompts(facet):
+        return [str(o.prompt) for o in app.screen.query_one(f"#{facet}", CheckList).options]
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert all(p.startswith("[ ] ") for p in prompts("people"))
+        await pilot.press("space")
+        await settle(pilot)
+        person = next(iter(app.filter.people))
+        assert prompts("people")[0].startswith(f"[x] {person}  (")
+        assert sum(p.startswith("[x] ") for p in prompts("people")) == 1
+        assert str(app.screen.query_one("#filter-summary").render()).startswith("Filters · ")
+        assert person in str(app.screen.query_one("#filter-summary").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f")  # reopened: the marks come from the filter
+        await settle(pilot)
+        assert prompts("people")[0].startswith("[x] ")
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.filter.is_empty and all(p.startswith("[ ] ") for p in prompts("people"))

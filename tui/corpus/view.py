@@ -282,6 +282,17 @@ def quote_after(article: Article, offset: int, step: int) -> int | None:
     return prev[-1] if prev else None
 
 
+def quote_label(article: Article, index: int | None) -> str:
+    """Where the reader is among the article's quotes, in reading order: "quote 2 of 7 ·
+    Ebrahim Raisi"; "7 quotes" when no quote is current; "" when the article has none."""
+    total = len(article.quotes)
+    if index is None or not 0 <= index < total:
+        return plural(total, "quote") if total else ""
+    order = sorted(range(total), key=lambda i: article.quotes[i].start)
+    speaker = article.quotes[index].speaker
+    return f"quote {order.index(index) + 1} of {total}" + (f" · {speaker}" if speaker else "")
+
+
 def event_mention(event: Event, article_id: str):
     """The first mention of `event` in the given article, or None."""
     for m in event.mentions:

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.corpus.model import Corpus, Event
-from tui.corpus.view import long_span
+from tui.corpus.view import long_span, quote_label
 from tui.widgets.article_view import ArticleView
 from tui.widgets.status_line import StatusLine
 
@@ -48,11 +48,9 @@ class ArticleScreen(Screen):
         elif self.article_id is not None:
             view.show_quote(self.article_id, self.quote_index or 0)
             art = self.corpus.articles.get(self.article_id)
-            n = len(art.quotes) if art else 0
-            status.counts = f"quote {(self.quote_index or 0) + 1} of {n} in this article"
+            status.counts = quote_label(art, self.quote_index or 0) if art else ""
         view.focus()
 
     @on(ArticleView.QuoteChanged)
     def _quote_changed(self, message: ArticleView.QuoteChanged) -> None:
-        who = f" · {message.speaker}" if message.speaker else ""
-        self.query_one(StatusLine).counts = f"quote {(message.index or 0) + 1} of {message.total}{who}"
+        self.query_one(StatusLine).counts = message.label

@@ -14,13 +14,13 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Footer, Input, Static
 
 from tui.corpus.model import Corpus
 from tui.corpus.query import Filter, article_count, facets, filter_events, parse_range
 from tui.corpus.view import status_text
 from tui.messages import FilterRequest
+from tui.widgets.check_list import CheckList
 
 FACETS = (("people", "People (speaker or mentioned)"), ("topics", "Topics"), ("sources", "Sources"))
 
@@ -42,7 +42,7 @@ def years_covered(flt: Filter, years: list[int]) -> set[int]:
 
 
 class FilterPanel(ModalScreen):
-    """Toggle facet values with Space; Tab moves between the lists; Escape closes."""
+    """Check facet values with Space ("[x]"); Tab moves between the lists; Escape closes."""
 
     BINDINGS = [
         Binding("escape,f", "close", "Close", id="filter.close"),
@@ -62,22 +62,17 @@ class FilterPanel(ModalScreen):
             with VerticalScroll(id="filter-body"):
                 for facet, title in FACETS:
                     counter = getattr(self.counts, facet)
-                    chosen = getattr(self.current, facet)
                     yield Static(Content(title), classes="facet-title")
-                    yield SelectionList[str](
-                        *[
-                            Selection(Content(f"{name}  ({n})"), name, name in chosen)
-                            for name, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-                        ],
+                    yield CheckList(
+                        [(f"{name}  ({n})", name) for name, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))],
+                        checked=getattr(self.current, facet),
                         id=facet,
-                        compact=True,
                     )
                 yield Static(Content("Years"), classes="facet-title")
-                covered = years_covered(self.current, self.years)
-                yield SelectionList[int](
-                    *[Selection(Content(f"{y}  ({self.counts.years[y]})"), y, y in covered) for y in self.years],
+                yield CheckList(
+                    [(f"{y}  ({self.counts.years[y]})", y) for y in self.years],
+                    checked=years_covered(self.current, self.years),
                     id="years",
-                    compact=True,
                 )
                 yield Static(Content("Date range (e.g. 2022-01..2022-03, 2021..2022, ..2015)"), classes="facet-title")
                 yield Input(range_text(self.current), placeholder="any date", id="range", compact=True)
@@ -86,23 +81,27 @@ class FilterPanel(ModalScreen):
 
     def on_mount(self) -> None:
         self.watch(self.app, "filter", self._filter_changed)
-        self.query_one("#people", SelectionList).focus()
+        self.query_one("#people", CheckList).focus()
 
     def _filter_changed(self, flt: Filter) -> None:
+        """The marks follow the current filter, whoever changed it (this panel, c, the palette)."""
         self.current = flt
         events = filter_events(self.corpus, flt)
         summary = status_text(len(events), article_count(events), flt.describe())
         self.query_one("#filter-summary", Static).update(Content(f"Filters · {summary}"))
+        for facet, _title in FACETS:
+            self.query_one(f"#{facet}", CheckList).set_checked(getattr(flt, facet))
+        self.query_one("#years", CheckList).set_checked(years_covered(flt, self.years))
 
     def _request(self, flt: Filter) -> None:
         self.current = flt
         self.post_message(FilterRequest(flt))
 
-    @on(SelectionList.SelectionToggled)
-    def _toggled(self, message: SelectionList.SelectionToggled) -> None:
-        facet = message.selection_list.id
+    @on(CheckList.Toggled)
+    def _toggled(self, message: CheckList.Toggled) -> None:
+        facet = message.check_list.id
         if facet == "years":
-            chosen = sorted(message.selection_list.selected)
+            chosen = sorted(message.check_list.checked)
             if chosen:
                 flt = self.current.with_range(date(chosen[0], 1, 1), date(chosen[-1], 12, 31))
             else:
@@ -110,7 +109,7 @@ class FilterPanel(ModalScreen):
             self.query_one("#range", Input).value = range_text(flt)
             self._request(flt)
         elif facet in ("people", "topics", "sources"):
-            self._request(self.current.toggled(facet, str(message.selection.value)))
+            self._request(self.current.toggled(facet, str(message.value)))
 
     @on(Input.Submitted, "#range")
     def _range(self, message: Input.Submitted) -> None:
@@ -123,17 +122,14 @@ class FilterPanel(ModalScreen):
             return
         error.update("")
         flt = self.current.with_range(lo, hi)
-        years = self.query_one("#years", SelectionList)
-        years.deselect_all()
-        for y in years_covered(flt, self.years):
-            years.select(y)
+        self.query_one("#years", CheckList).set_checked(years_covered(flt, self.years))
         self._request(flt)
 
     def action_close(self) -> None:
         self.dismiss()
 
     def action_clear(self) -> None:
-        for selection_list in self.query(SelectionList):
-            selection_list.deselect_all()
+        for check_list in self.query(CheckList):
+            check_list.set_checked(())
         self.query_one("#range", Input).value = ""
         self._request(Filter())

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from tui.corpus.model import Corpus, Event
@@ -35,10 +36,14 @@ class ReaderScreen(Screen):
         Binding("escape", "back", "Back / clear search / clear filters", show=False, id="reader.back"),
     ]
 
+    SEARCH_DELAY = 0.12
+    """Seconds of typing pause before the search box filters (Enter filters at once)."""
+
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
         self.shown: list[Event] = []
+        self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -115,12 +120,25 @@ class ReaderScreen(Screen):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, message: Input.Changed) -> None:
+        # Filtering a large corpus on every keystroke would make typing lag: wait for a pause.
+        self._cancel_search_timer()
+        self._search_timer = self.set_timer(self.SEARCH_DELAY, self._apply_search)
+
+    def _cancel_search_timer(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+
+    def _apply_search(self) -> None:
+        self._cancel_search_timer()
         flt: Filter = self.app.filter  # type: ignore[attr-defined]
-        if message.value != flt.text:
-            self.post_message(FilterRequest(flt.with_text(message.value)))
+        value = self.query_one("#search", Input).value
+        if value != flt.text:
+            self.post_message(FilterRequest(flt.with_text(value)))
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
+        self._apply_search()
         self.set_focus(self.event_list)
         self.set_class(bool(self.query_one("#search", Input).value), "-searching")
 
@@ -143,6 +161,7 @@ class ReaderScreen(Screen):
         if self.article.has_focus_within or self.article.has_focus:
             self.set_focus(self.event_list)
         elif search.has_focus or flt.text:
+            self._cancel_search_timer()
             self.post_message(FilterRequest(flt.with_text("")))
             self.remove_class("-searching")
             self.set_focus(self.event_list)

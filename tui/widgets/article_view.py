@@ -27,6 +27,7 @@ from tui.corpus.view import (
     paragraph_of,
     paragraphs,
     quote_after,
+    quote_label,
     speaker_prominence,
 )
 
@@ -69,21 +70,46 @@ class ArticleView(VerticalScroll, can_focus=True):
     terms: reactive[str] = reactive("", init=False)
     """Words the user searched for: key quotes that contain them are shown first."""
 
-    class QuoteChanged(Message):
-        """The current quote changed (n/N): the screen may say which one it is."""
+    HEADING = "Article"
 
-        def __init__(self, view: ArticleView, index: int | None, total: int, speaker: str | None) -> None:
+    class QuoteChanged(Message):
+        """The current quote changed (n/N): the screen may say which one it is (`label`)."""
+
+        def __init__(self, view: ArticleView, index: int | None, total: int, speaker: str | None, label: str) -> None:
             super().__init__()
             self.view = view
             self.index = index
             self.total = total
             self.speaker = speaker
+            self.label = label
 
     def __init__(self, corpus: Corpus | None = None, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.corpus = corpus
         self._prominence: Counter[str] = speaker_prominence(corpus) if corpus else Counter()
         self._paragraphs: list[Static] = []
+
+    # -- the heading (a border title where the layout gives the pane a border) ---------------
+
+    @property
+    def quote_label(self) -> str:
+        """"quote 2 of 7 · speaker", or how many quotes the article has."""
+        s = self.showing
+        return quote_label(s.article, s.quote) if s is not None else ""
+
+    def _update_heading(self) -> None:
+        label = self.quote_label
+        marker = "▶ " if self.is_mounted and self.screen.focused is self else ""
+        self.border_title = Content(f"{marker}{self.HEADING}" + (f" · {label}" if label else ""))
+
+    def on_mount(self) -> None:
+        self._update_heading()
+
+    def on_focus(self) -> None:
+        self._update_heading()
+
+    def on_blur(self) -> None:
+        self._update_heading()
 
     def set_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
@@ -122,6 +148,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     async def watch_showing(self, showing: Showing | None) -> None:
         await self.remove_children()
         self._paragraphs = []
+        self._update_heading()
         if showing is None:
             self.scroll_home(animate=False)
             return
@@ -203,7 +230,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.showing = s
         q = s.article.quotes[index]
         order = sorted(range(len(s.article.quotes)), key=lambda i: s.article.quotes[i].start)
-        self.post_message(self.QuoteChanged(self, order.index(index), len(order), q.speaker))
+        self.post_message(self.QuoteChanged(self, order.index(index), len(order), q.speaker, self.quote_label))
 
     def action_next_quote(self) -> None:
         self._step_quote(1)

@@ -79,9 +79,26 @@ class EventList(ScrollView, can_focus=True):
         def control(self) -> EventList:
             return self.event_list
 
+    HEADING = "Timeline"
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._rows: TimelineRows = timeline_rows([])
+
+    # -- the heading (a border title where the layout gives the pane a border) ---------------
+
+    def _update_heading(self) -> None:
+        focused = self.is_mounted and self.screen.focused is self  # has_focus is set after on_focus runs
+        self.border_title = ("▶ " if focused else "") + self.HEADING
+
+    def on_mount(self) -> None:
+        self._update_heading()
+
+    def on_focus(self) -> None:
+        self._update_heading()
+
+    def on_blur(self) -> None:
+        self._update_heading()
 
     # -- data ----------------------------------------------------------------------------
 
