@@ -119,6 +119,9 @@ def instrument(app_cls):
 def main() -> int:
     which, root, log = sys.argv[1], sys.argv[2], sys.argv[3]
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from frozen import use_frozen
+
+    use_frozen()
     if which == "minimal":
         from minimal_app import MinimalApp
 

@@ -128,8 +128,22 @@ class Pty:
             pass
 
 
+SRC: Path | None = None  # a frozen copy of tui/ that every child imports (see main)
+
+
+def freeze_sources(data: Path) -> Path:
+    """Copy tui/ so that edits made while the bench runs (the engine version hashes the corpus
+    sources: any edit discards the warm cache) do not change what is measured."""
+    dest = data / "src"
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(REPO / "tui", dest / "tui", ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
 def env_for(cache: Path, no_cache: bool = False) -> dict[str, str]:
     env = dict(os.environ)
+    if SRC is not None:
+        env["TIMELINE_BENCH_SRC"] = str(SRC)
     env.update(TERM="xterm-256color", COLORTERM="truecolor", TIMELINE_CACHE_DIR=str(cache), LANG="C.UTF-8")
     env.pop("TIMELINE_NO_CACHE", None)
     if no_cache:
@@ -190,12 +204,14 @@ def cold_index(root: Path, cache: Path) -> tuple[float, int]:
     """Seconds for a cold headless load_corpus, and the bytes of article text."""
     shutil.rmtree(cache, ignore_errors=True)
     code = (
+        f"import sys; sys.path.insert(0, {str(HERE)!r}); import frozen; frozen.use_frozen();"
         "import sys, time; from pathlib import Path; t=time.perf_counter();"
         "from tui.corpus.build import load_corpus; c=load_corpus(Path(sys.argv[1]));"
         "print(time.perf_counter()-t, len(c.events))"
     )
     out = subprocess.run([sys.executable, "-c", code, str(root)], env=env_for(cache), capture_output=True, text=True, check=True)
     seconds = float(out.stdout.split()[0])
+    print(f"(cold index: {out.stdout.split()[1]} events)", file=sys.stderr)
     size = sum(f.stat().st_size for f in root.rglob("*") if f.suffix in (".txt", ".md"))
     return seconds, size
 
@@ -220,7 +236,7 @@ def dates_ratio(root: Path, n: int = 40) -> tuple[float, float]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for text in texts[: max(4, n // 4)]:
-            search_dates(text, settings={"RELATIVE_BASE": __import__("datetime").datetime(2022, 1, 19)})
+            search_dates(text, languages=["en"], settings={"RELATIVE_BASE": __import__("datetime").datetime(2022, 1, 19)})
     theirs = (time.perf_counter() - t) / (max(4, n // 4) / len(texts))
     return size / ours, size / theirs
 
@@ -258,10 +274,16 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.quick:
         args.n, args.runs = 2000, 3
-    from make_corpus import make_corpus
-
+    global SRC
     data: Path = args.data
     data.mkdir(parents=True, exist_ok=True)
+    SRC = freeze_sources(data)
+    os.environ["TIMELINE_BENCH_SRC"] = str(SRC)
+    from frozen import use_frozen
+
+    use_frozen()
+    from make_corpus import make_corpus
+
     big = data / f"corpus-{args.n}-s1"
     if not (big / ".complete").exists():
         shutil.rmtree(big, ignore_errors=True)
@@ -349,7 +371,10 @@ def main(argv: list[str] | None = None) -> int:
     ours, theirs = dates_ratio(big)
     row("find_dates vs dateparser.search_dates (throughput ratio)", "> 10x", f"{ours / theirs:.0f}x ({ours:.2f} vs {theirs:.3f} MB/s)", ours / theirs > 10)
 
-    print(f"\nMachine: {machine()}\n")
+    import subprocess as sp
+
+    commit = sp.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    print(f"\nMachine: {machine()}; sources: {commit} (frozen copy)\n")
     print("| Target | Limit | Measured | |\n|---|---|---|---|")
     for name, limit, value, verdict in rows:
         print(f"| {name.strip()} | {limit} | {value} | {verdict} |")
