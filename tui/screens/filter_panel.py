@@ -45,6 +45,7 @@ class FilterPanel(ModalScreen):
     """Check facet values with Space ("[x]"); Tab moves between the lists; Escape closes."""
 
     BINDINGS = [
+        Binding("tab", "app.focus_next", "Next list", id="filter.next_list"),
         Binding("escape,f", "close", "Close", id="filter.close"),
         Binding("c", "clear", "Clear all", id="filter.clear"),
     ]

@@ -85,7 +85,9 @@ class QuotesScreen(Screen):
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
         option_list.highlighted = first
         order = "by speaker" if self.by_speaker else "by date"
-        self.query_one(StatusLine).counts = f"{plural(count, 'quote')} · {order} · filter: {flt.describe()}"
+        status = self.query_one(StatusLine)
+        status.counts = f"{plural(count, 'quote')} · {order} · filter: {flt.describe()}"
+        status.short_counts = (f"{plural(count, 'quote')} · filter: {flt.describe()}",)
         self.set_class(count == 0, "-empty")
         if count == 0:
             self.query_one("#empty", Static).update(
