@@ -466,6 +466,10 @@ class IndexCache:
         gc.disable()
         try:
             value = pickle.loads(found[1])
+            # ... and once loaded they live as long as the corpus: moved out of the collector's
+            # generations, later full collections (in the app too) do not walk millions of them.
+            # They are still freed by reference counting.
+            gc.freeze()
         finally:
             if enabled:
                 gc.enable()
