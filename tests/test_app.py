@@ -142,11 +142,13 @@ async def test_quote_jumps_land_on_quotes():
         await settle(pilot)
         s = showing(app)
         assert s.article.quotes[s.quote].start == landed[-2]
-        # The quote's paragraph is on screen.
+        # The quote's paragraph is on screen (the body is one widget: its first line is).
         view = app.screen.query_one(ArticleView)
-        para = next(w for w in view.query(".paragraph") if "article-view" not in w.classes
-                    and article.quotes[s.quote].text[:20] in str(w.render()))
-        assert view.scrollable_content_region.contains_region(para.region) or para.region.overlaps(view.region)
+        body = str(view.body.render())
+        assert article.quotes[s.quote].text[:20] in body
+        line = view.mark_line()
+        assert line is not None
+        assert view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
 
 
 async def test_search_changes_the_counts_and_escape_clears_it():
@@ -541,11 +543,11 @@ async def test_narrow_article_screen_counts_quotes_in_reading_order():
 async def test_search_waits_for_a_pause_in_typing_and_enter_applies_at_once(monkeypatch):
     """Typing does not re-filter the corpus on every key: the filter runs once the typing stops
     (SEARCH_DELAY, made long here so that only Enter can apply it), once per search."""
-    import tui.screens.reader as reader
+    import tui.app as app_module
 
     calls = []
-    real = reader.filter_events
-    monkeypatch.setattr(reader, "filter_events", lambda corpus, flt: calls.append(flt.text) or real(corpus, flt))
+    real = app_module.filter_events
+    monkeypatch.setattr(app_module, "filter_events", lambda corpus, flt: calls.append(flt.text) or real(corpus, flt))
     monkeypatch.setattr(ReaderScreen, "SEARCH_DELAY", 3600)
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

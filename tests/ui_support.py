@@ -26,7 +26,9 @@ def fixture_corpus(name: str = "basic"):
 def make_app(name: str = "basic", corpus=None):
     from tui.app import TimelineApp
 
-    return TimelineApp(FIXTURES / name, corpus=corpus or fixture_corpus(name))
+    app = TimelineApp(FIXTURES / name, corpus=corpus or fixture_corpus(name))
+    app.article_delay = 0  # the article pane follows the cursor at once (no rest timer)
+    return app
 
 
 async def ready(pilot: Pilot) -> None:

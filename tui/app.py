@@ -6,14 +6,15 @@ from datetime import date
 from pathlib import Path
 
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 
 from tui.commands import TimelineCommands
-from tui.corpus.model import Corpus
-from tui.corpus.query import Filter
+from tui.corpus.model import Corpus, Event
+from tui.corpus.query import Filter, filter_events
 from tui.messages import FilterRequest
 from tui.screens.filter_panel import FilterPanel
 from tui.screens.help import HelpScreen, help_sections
@@ -58,9 +59,13 @@ class TimelineApp(App):
     """The current filter; screens watch it, anything may ask to change it (FilterRequest)."""
 
     class CorpusLoaded(Message):
-        def __init__(self, corpus: Corpus) -> None:
+        """A corpus from the worker: a partial one (a cold build indexes step by step) or the
+        complete one (`final`)."""
+
+        def __init__(self, corpus: Corpus, final: bool = True) -> None:
             super().__init__()
             self.corpus = corpus
+            self.final = final
 
     class LoadProgress(Message):
         def __init__(self, done: int, total: int) -> None:
@@ -77,7 +82,12 @@ class TimelineApp(App):
         super().__init__()
         self.root = Path(root)
         self.corpus: Corpus | None = None
+        self.loading = True
+        """True until the worker has delivered the complete corpus."""
         self._given = corpus
+        self._filtered: tuple[int, Filter, list[Event]] | None = None
+        self.article_delay = ReaderScreen.ARTICLE_DELAY
+        """Seconds the cursor must rest before the article pane follows it (0: at once)."""
 
     def on_mount(self) -> None:
         self.push_screen(LoadingScreen(str(self.root)))
@@ -88,22 +98,52 @@ class TimelineApp(App):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        """Read and extract the corpus off the UI thread; post the result."""
-        from tui.corpus.build import load_corpus
+        """Read and extract the corpus off the UI thread. Posts progress, each partial corpus
+        as it comes (the reader shows it at once and grows in place), then the complete one."""
+        from tui.corpus.build import iter_corpus
 
+        worker = get_current_worker()
+        last: Corpus | None = None
         try:
-            corpus = load_corpus(self.root, lambda done, total: self.post_message(self.LoadProgress(done, total)))
+            for item in iter_corpus(self.root):
+                if worker.is_cancelled:
+                    return
+                if isinstance(item, Corpus):
+                    last = item
+                    self.post_message(self.CorpusLoaded(item, final=False))
+                else:
+                    self.post_message(self.LoadProgress(*item))
         except Exception as exc:  # the loader should not raise; if it does, say so, don't die
             self.post_message(self.LoadFailed(f"{type(exc).__name__}: {exc}"))
             return
-        self.post_message(self.CorpusLoaded(corpus))
+        if last is not None and not worker.is_cancelled:
+            # The last corpus yielded is the complete one: say so (the same object again).
+            self.post_message(self.CorpusLoaded(last, final=True))
+
+    def filtered(self, flt: Filter) -> list[Event]:
+        """The corpus's events that `flt` lets through: computed once per filter (and corpus),
+        however many screens ask."""
+        corpus = self.corpus
+        if corpus is None:
+            return []
+        cached = self._filtered
+        if cached is not None and cached[0] == id(corpus) and cached[1] == flt:
+            return cached[2]
+        events = filter_events(corpus, flt)
+        self._filtered = (id(corpus), flt, events)
+        return events
+
+    @property
+    def reader(self) -> ReaderScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
 
     # -- loading messages ----------------------------------------------------------------
 
     @on(LoadProgress)
     def _progress(self, message: LoadProgress) -> None:
-        if isinstance(self.screen, LoadingScreen):
-            self.screen.set_progress(message.done, message.total)
+        for screen in self.screen_stack:
+            if isinstance(screen, (LoadingScreen, ReaderScreen)):
+                screen.set_progress(message.done, message.total)
 
     @on(LoadFailed)
     def _failed(self, message: LoadFailed) -> None:
@@ -112,8 +152,23 @@ class TimelineApp(App):
     @on(CorpusLoaded)
     def _loaded(self, message: CorpusLoaded) -> None:
         corpus = message.corpus
+        first = self.corpus is None
+        if message.final:
+            self.loading = False
+        if first and not corpus.articles and not message.final:
+            return  # nothing to show yet: the loading screen stays
+        reader = self.reader
+        if reader is not None:
+            # The corpus grew (or the build finished): update in place, keep the cursor, the
+            # filter and the search; no screen switch.
+            if corpus is not self.corpus:
+                self.corpus = corpus
+                reader.set_corpus(corpus)
+            reader.set_loading(self.loading)
+            return
         self.corpus = corpus
-        self.set_reactive(TimelineApp.filter, initial_filter(corpus))
+        if first:
+            self.set_reactive(TimelineApp.filter, initial_filter(corpus))
         if not corpus.articles:
             self.switch_screen(
                 MessageScreen(
@@ -122,7 +177,7 @@ class TimelineApp(App):
                 )
             )
             return
-        self.switch_screen(ReaderScreen(corpus))
+        self.switch_screen(ReaderScreen(corpus, loading=self.loading))
 
     @on(FilterRequest)
     def _filter_request(self, message: FilterRequest) -> None:

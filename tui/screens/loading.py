@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import Footer, LoadingIndicator, ProgressBar, Static
 
 from tui.corpus.sanitize import sanitize, sanitize_line
 
@@ -24,9 +24,14 @@ class LoadingScreen(Screen):
             yield LoadingIndicator()
             with Center():
                 yield Static(Content(f"Reading {self.root_label} …"), id="loading-text")
+            with Center():
+                yield ProgressBar(id="loading-progress", show_eta=False)
         yield Footer(compact=True)
 
     def set_progress(self, done: int, total: int) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one("#loading-progress", ProgressBar).update(total=total or None, progress=done)
         self.query_one("#loading-text", Static).update(
             Content(f"Reading {self.root_label} … {done} of {total} articles")
         )

@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, ProgressBar, Static
 
 from tui.corpus.model import Corpus, Event
 from tui.corpus.query import Filter, article_count, filter_events
@@ -39,14 +39,23 @@ class ReaderScreen(Screen):
     SEARCH_DELAY = 0.12
     """Seconds of typing pause before the search box filters (Enter filters at once)."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    ARTICLE_DELAY = 0.07
+    """Seconds the cursor must rest on an event before the article pane shows it: held-down
+    j/k repaints only the list. The app's `article_delay` overrides it (tests set 0: at once)."""
+
+    def __init__(self, corpus: Corpus, loading: bool = False) -> None:
         super().__init__()
         self.corpus = corpus
         self.shown: list[Event] = []
         self._search_timer: Timer | None = None
+        self._article_timer: Timer | None = None
+        self._pending: Event | None = None
+        self._shown_key: tuple[str, str] | None = None  # (event id, search terms) in the pane
+        self.set_class(loading, "-loading")
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
+        yield ProgressBar(id="load-progress", show_eta=False)
         with Horizontal(id="panes"):
             yield EventList(id="events")
             yield Static(id="empty")
@@ -71,10 +80,34 @@ class ReaderScreen(Screen):
     def article(self) -> ArticleView:
         return self.query_one(ArticleView)
 
+    # -- loading: the corpus grows while the worker builds it ---------------------------
+
+    def set_progress(self, done: int, total: int) -> None:
+        if self.is_mounted:
+            self.query_one("#load-progress", ProgressBar).update(total=total or None, progress=done)
+
+    def set_loading(self, loading: bool) -> None:
+        self.set_class(loading, "-loading")
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        """Show a bigger corpus in place: same filter, search and cursor (by event id)."""
+        self.corpus = corpus
+        if not self.is_mounted:
+            return
+        self.query_one(StatusLine).title = corpus.title
+        self.article.set_corpus(corpus)
+        self._apply_filter(self.app.filter)  # type: ignore[attr-defined]
+
     # -- filter down ---------------------------------------------------------------------
 
+    def _filtered(self, flt: Filter) -> list[Event]:
+        filtered = getattr(self.app, "filtered", None)
+        if filtered is not None and getattr(self.app, "corpus", None) is self.corpus:
+            return filtered(flt)
+        return filter_events(self.corpus, flt)
+
     def _apply_filter(self, flt: Filter) -> None:
-        events = filter_events(self.corpus, flt)
+        events = self._filtered(flt)
         self.shown = events
         self.article.set_reactive(ArticleView.terms, flt.text)
         events_list = self.event_list
@@ -107,10 +140,33 @@ class ReaderScreen(Screen):
 
     @on(EventList.Highlighted)
     def _highlighted(self, message: EventList.Highlighted) -> None:
-        self.article.show_event(message.event)
+        event = message.event
+        key = (event.id, self.article.terms) if event is not None else None
+        if key is not None and key == self._shown_key and self._article_timer is None:
+            # The same event (the corpus grew, or a filter kept it): leave the pane as it is,
+            # scroll position included.
+            return
+        self._pending = event
+        if self._article_timer is not None:
+            self._article_timer.stop()
+            self._article_timer = None
+        delay = getattr(self.app, "article_delay", self.ARTICLE_DELAY)
+        if delay <= 0:
+            self._show_pending()
+        else:
+            self._article_timer = self.set_timer(delay, self._show_pending)
+
+    def _show_pending(self) -> None:
+        self._article_timer = None
+        event = self._pending
+        self._shown_key = (event.id, self.article.terms) if event is not None else None
+        self.article.show_event(event)
 
     @on(EventList.Selected)
     def _selected(self, message: EventList.Selected) -> None:
+        if self._article_timer is not None:  # Enter before the pane caught up: catch up now
+            self._article_timer.stop()
+            self._show_pending()
         if self.narrow:
             from tui.screens.article import ArticleScreen
 

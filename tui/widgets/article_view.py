@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -87,7 +89,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.corpus = corpus
         self._prominence: Counter[str] = speaker_prominence(corpus) if corpus else Counter()
-        self._paragraphs: list[Static] = []
+        self._paragraph_texts: list[str] = []
 
     # -- the heading (a border title where the layout gives the pane a border) ---------------
 
@@ -104,6 +106,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self._update_heading()
+        self.watch_showing(self.showing)
 
     def on_focus(self) -> None:
         self._update_heading()
@@ -144,51 +147,121 @@ class ArticleView(VerticalScroll, can_focus=True):
         return [a for a in s.event.article_ids if a in self.corpus.articles]
 
     # -- rendering -----------------------------------------------------------------------
+    #
+    # The pane's widgets are made once (compose) and updated in place: the header lines, up to
+    # KEY_QUOTES key quotes, and the whole body as ONE Static holding every paragraph in one
+    # `Content` (quote marks and the event's sentence are styles on it). Moving the cursor
+    # changes their content; it mounts nothing, so Textual's layout pass stays small.
 
-    async def watch_showing(self, showing: Showing | None) -> None:
-        await self.remove_children()
-        self._paragraphs = []
+    KEY_QUOTES = 3
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="article-title")
+        yield Static(classes="article-meta")
+        yield Static(classes="article-event")
+        yield Static(plain("Key quotes"), classes="article-section", id="key-quotes-heading")
+        for _ in range(self.KEY_QUOTES):
+            yield Static(classes="key-quote")
+            yield Static(classes="key-speaker")
+        yield Static(plain("Article"), classes="article-section", id="body-heading")
+        yield Static(classes="article-body")
+
+    @property
+    def body(self) -> Static:
+        return self.query_one(".article-body", Static)
+
+    def watch_showing(self, showing: Showing | None) -> None:
         self._update_heading()
+        if not self.is_mounted:
+            return
+        children = list(self.query_children(Static))
+        title, meta, event_line, keys_heading = children[:4]
+        pairs = [(children[4 + 2 * i], children[5 + 2 * i]) for i in range(self.KEY_QUOTES)]
+        body_heading, body = children[-2:]
         if showing is None:
-            self.scroll_home(animate=False)
+            for widget in children:
+                widget.display = False
+            self.scroll_home(animate=False, immediate=True)
             return
         art = showing.article
-        widgets: list[Static] = [Static(plain(art.title), classes="article-title")]
-        meta = " · ".join(
-            part
-            for part in (art.source or "Unknown source", long_date(art.published), art.author and f"by {art.author}")
-            if part
+        title.update(plain(art.title))
+        meta.update(
+            plain(
+                " · ".join(
+                    part
+                    for part in (art.source or "Unknown source", long_date(art.published), art.author and f"by {art.author}")
+                    if part
+                )
+            )
         )
-        widgets.append(Static(plain(meta), classes="article-meta"))
+        title.display = meta.display = True
         if showing.event is not None:
             line = f"Event: {long_span(showing.event.span)}"
             if len(self.sources) > 1:
                 line += f" · source {showing.source + 1} of {len(self.sources)} ([ ] to switch)"
-            widgets.append(Static(plain(line), classes="article-event"))
-        keys = key_quotes(art, self._prominence, terms=self.terms)
-        if keys:
-            widgets.append(Static(plain("Key quotes"), classes="article-section"))
-            for q in keys:
-                widgets.append(Static(plain(f"“{clip(q.text, 220)}”"), classes="key-quote"))
-                widgets.append(Static(plain(f"— {q.speaker or 'unattributed'}"), classes="key-speaker"))
-        widgets.append(Static(plain("Article"), classes="article-section"))
-        for para in paragraphs(art, showing.sentence, showing.quote):
-            widget = Static(self._paragraph_content(para), classes="paragraph")
-            self._paragraphs.append(widget)
-            widgets.append(widget)
-        await self.mount_all(widgets)
+            event_line.update(plain(line))
+        event_line.display = showing.event is not None
+        keys = key_quotes(art, self._prominence, limit=self.KEY_QUOTES, terms=self.terms)
+        keys_heading.display = bool(keys)
+        for i, (quote_widget, speaker_widget) in enumerate(pairs):
+            if i < len(keys):
+                quote_widget.update(plain(f"“{clip(keys[i].text, 220)}”"))
+                speaker_widget.update(plain(f"— {keys[i].speaker or 'unattributed'}"))
+            quote_widget.display = speaker_widget.display = i < len(keys)
+        body_heading.display = body.display = True
+        paras = paragraphs(art, showing.sentence, showing.quote)
+        body.update(self._body_content(paras))
+        self._paragraph_texts = [para.text for para in paras]
         self.call_after_refresh(self._scroll_to_mark)
 
-    def _paragraph_content(self, para: Paragraph) -> Content:
-        content = plain(para.text)
+    def _body_content(self, paras: list[Paragraph]) -> Content:
+        """Every paragraph in one Content, a blank line between them; marks as styles."""
+        styles = {
+            kind: self.get_visual_style(f"article-view--{kind}", partial=True)
+            for kind in ("sentence", "quote", "current")
+        }
         order = {"sentence": 0, "quote": 1, "current": 2}
-        for start, end, kind in sorted(para.marks, key=lambda m: order[m[2]]):
-            content = content.stylize(self.get_visual_style(f"article-view--{kind}", partial=True), start, end)
+        text_parts: list[str] = []
+        spans: list[tuple[int, int, str]] = []
+        pos = 0
+        for i, para in enumerate(paras):
+            if i:
+                text_parts.append("\n\n")
+                pos += 2
+            text_parts.append(para.text)
+            for start, end, kind in sorted(para.marks, key=lambda m: order[m[2]]):
+                spans.append((pos + start, pos + end, kind))
+            pos += len(para.text)
+        content = plain("".join(text_parts))
+        for start, end, kind in spans:
+            content = content.stylize(styles[kind], start, end)
         return content
+
+    def paragraph_line(self, index: int) -> int:
+        """The first line of paragraph `index`, in the pane's scroll coordinates."""
+        body = self.body
+        texts = getattr(self, "_paragraph_texts", [])
+        index = max(min(index, len(texts) - 1), 0)
+        width = body.size.width or max(self.scrollable_content_region.width, 1)
+        above = Content("\n\n".join(texts[:index])).get_height(body.styles, width) + 1 if index else 0
+        return body.virtual_region.y + above
+
+    def mark_line(self) -> int | None:
+        """The line of the current quote (n/N) or of the event's sentence, if any."""
+        s = self.showing
+        if s is None:
+            return None
+        if s.quote is not None and s.quote < len(s.article.quotes):
+            offset = s.article.quotes[s.quote].start
+        elif s.sentence is not None:
+            offset = s.sentence[0]
+        else:
+            return None
+        return self.paragraph_line(paragraph_of(s.article, offset))
 
     def _scroll_to_mark(self) -> None:
         s = self.showing
-        if s is None or not self._paragraphs:
+        if s is None or not getattr(self, "_paragraph_texts", None):
             return
         if s.quote is not None and s.quote < len(s.article.quotes):
             offset = s.article.quotes[s.quote].start
@@ -200,8 +273,13 @@ class ArticleView(VerticalScroll, can_focus=True):
         index = paragraph_of(s.article, offset)
         if index == 0 and s.quote is None:
             self.scroll_home(animate=False)
-        else:
-            self.scroll_to_center(self._paragraphs[min(index, len(self._paragraphs) - 1)], animate=False)
+            return
+        index = min(index, len(self._paragraph_texts) - 1)
+        body = self.body
+        width = body.size.width or max(self.scrollable_content_region.width, 1)
+        height = Content(self._paragraph_texts[index]).get_height(body.styles, width)
+        top = self.paragraph_line(index)
+        self.scroll_to_region(Region(0, top, 1, max(height, 1)), animate=False, center=True, force=True)
 
     # -- actions -------------------------------------------------------------------------
 
