@@ -335,6 +335,52 @@ async def test_loading_runs_in_a_worker():
         assert len(app.screen.shown) == len(fixture_corpus().events)
 
 
+async def test_partial_corpora_show_at_once_and_grow_in_place(monkeypatch):
+    """A cold build yields partial corpora: the reader shows the first at once (with a progress
+    bar), then grows in place: same screen, same filter and search, cursor on the same event."""
+    import threading
+
+    import tui.corpus.build as build
+    from tui.app import TimelineApp
+
+    full = fixture_corpus()
+    dated = [e for e in full.events if e.span is not None]
+    keep_ids = {a for e in dated[:4] for a in e.article_ids}
+    partial = dataclasses.replace(
+        full, events=dated[:4], articles={k: a for k, a in full.articles.items() if k in keep_ids}, index=None
+    )
+    gate = threading.Event()
+
+    def fake_iter(root, partial_=True):
+        yield (0, len(full.articles))
+        yield (len(keep_ids), len(full.articles))
+        yield partial
+        gate.wait(10)
+        yield (len(full.articles), len(full.articles))
+        yield full
+
+    monkeypatch.setattr(build, "iter_corpus", fake_iter)
+    app = TimelineApp(BASIC)
+    app.article_delay = 0
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and app.loading
+        assert reader.has_class("-loading") and reader.query_one("#load-progress").display
+        assert len(reader.shown) == 4
+        await pilot.press("j", "j")
+        await settle(pilot)
+        cursor_id = reader.event_list.highlighted.id
+        app.filter = app.filter.with_text("")  # a filter the user chose stays
+        gate.set()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.screen is reader and not app.loading and not reader.has_class("-loading")
+        assert len(reader.shown) == len(full.events)
+        assert reader.event_list.highlighted.id == cursor_id
+        assert reader.query_one(ArticleView).showing.event.id == cursor_id
+
+
 async def test_a_corpus_without_articles_explains_itself(tmp_path):
     from tui.app import TimelineApp
 

@@ -87,7 +87,8 @@ class FilterPanel(ModalScreen):
     def _filter_changed(self, flt: Filter) -> None:
         """The marks follow the current filter, whoever changed it (this panel, c, the palette)."""
         self.current = flt
-        events = filter_events(self.corpus, flt)
+        filtered = getattr(self.app, "filtered", None)  # the reader filtered already: reuse it
+        events = filtered(flt) if filtered is not None and self.app.corpus is self.corpus else filter_events(self.corpus, flt)
         summary = status_text(len(events), article_count(events), flt.describe())
         self.query_one("#filter-summary", Static).update(Content(f"Filters · {summary}"))
         for facet, _title in FACETS:
