@@ -1,4 +1,5 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +94,81 @@ def test_ranges_are_described_at_their_coarsest():
     assert describe_range(*parse_range("..2015")) == "…–2015"
     assert describe_range(*parse_range("2022-01-05..2022-01-09")) == "2022-01-05–2022-01-09"
     assert describe_range(date(2022, 1, 1), date(2022, 3, 9)) == "2022-01-01–2022-03-09"
+
+
+def _random_corpus(seed: int):
+    import random
+
+    from tui.corpus.model import Corpus, DateSpan, Event, Mention, PartialDate
+
+    rng = random.Random(seed)
+    words = ["pipeline", "trade", "gas", "visit", "talks", "Élan", "deal", "PIPE", "oil"]
+    people = ["Ann Smith", "Bob Jones", "Cy Young", "Di Lee"]
+    topics = ["trade", "energy", "war"]
+    sources = ["Daily", "Weekly", None]
+    arts = {}
+    for i in range(30):
+        body = " ".join(rng.choice(words) for _ in range(40))
+        arts[f"a{i}"] = article(f"a{i}", f"Title {rng.choice(words)}", body, source=rng.choice(sources))
+    events = []
+    for i in range(400):
+        if rng.random() < 0.1:
+            span = None
+        else:
+            y = rng.randint(2018, 2023)
+            kind = rng.choice(["year", "month", "day", "week", "range"])
+            if kind == "year":
+                span = DateSpan(PartialDate(y))
+            elif kind == "month":
+                span = DateSpan(PartialDate(y, rng.randint(1, 12)))
+            elif kind == "week":
+                span = DateSpan(PartialDate(y, week=rng.randint(1, 52)))
+            elif kind == "day":
+                span = DateSpan(PartialDate(y, rng.randint(1, 12), rng.randint(1, 28)))
+            else:
+                span = DateSpan(PartialDate(y, rng.randint(1, 6)), PartialDate(y + rng.randint(0, 2), rng.randint(7, 12)))
+        mentions = []
+        for _ in range(rng.randint(1, 3)):
+            a = arts[rng.choice(list(arts))]
+            s = rng.randint(0, len(a.body) - 20)
+            mentions.append(Mention(a.id, a.body[s : s + 20], s, s + 20))
+        events.append(Event(f"e{i}", span, f"Event {rng.choice(words)}", mentions,
+                            rng.sample(people, rng.randint(0, 2)), rng.sample(topics, rng.randint(0, 2))))
+    events.sort(key=lambda e: (e.span is None, e.span.sort_key if e.span else ()))
+    return Corpus(Path("."), "Random", arts, events, {}, [])
+
+
+def test_indexed_filter_matches_brute_force():
+    import random
+
+    from tui.corpus.query import _facets_of, matches
+
+    rng = random.Random(7)
+    for seed in range(3):
+        c = _random_corpus(seed)
+        for _ in range(300):
+            lo = date(rng.randint(2017, 2024), rng.randint(1, 12), 1) if rng.random() < 0.4 else None
+            hi = date(rng.randint(2017, 2024), rng.randint(1, 12), 28) if rng.random() < 0.4 else None
+            flt = Filter(
+                people=frozenset(rng.sample(["Ann Smith", "Bob Jones", "Cy Young", "Di Lee", "Nobody"], rng.randint(0, 2))),
+                topics=frozenset(rng.sample(["trade", "energy", "war"], rng.randint(0, 1))),
+                sources=frozenset(rng.sample(["Daily", "Weekly", "Unknown source"], rng.randint(0, 1))),
+                date_from=lo,
+                date_to=hi,
+                text=" ".join(rng.sample(["pipe", "élan", "TRADE", "event", "title gas", "zzz"], rng.randint(0, 2))),
+                include_undated=rng.random() < 0.7,
+            )
+            expected = [e for e in c.events if matches(c, e, flt)] if not (flt.is_empty and flt.include_undated) else c.events
+            got = filter_events(c, flt)
+            assert got == expected, flt
+            assert facets(c, got) == _facets_of(c, got)
+        assert facets(c, c.events) == _facets_of(c, c.events)
+        assert facets(c, c.events[::3]) == _facets_of(c, c.events[::3])
+
+
+def test_index_follows_replaced_events(sample):
+    flt = Filter(people=frozenset({"Bob Jones"}))
+    before = filter_events(sample, flt)
+    assert before
+    sample.events = [e for e in sample.events if "Bob Jones" not in e.people]
+    assert filter_events(sample, flt) == []
