@@ -252,34 +252,23 @@ def _plan(root: Path, manifest: Manifest) -> _Plan:
 
         files, problems = find_article_files(root)
     entries: list[_Entry] = []
-    first_with_id: dict[str, str] = {}
-    taken: set[str] = set()
-    for entry in files:
-        stem = sanitize_line(Path(entry.relative).stem) or "article"
-        if stem in taken:
-            from tui.corpus.loader import _unique_id
+    # Ids as `loader.assign_ids` gives them; the loader is imported only when two files share
+    # a stem (then the id is not simply the stem), so a warm start does not pay for it.
+    stems = [sanitize_line(Path(entry.relative).stem) or "article" for entry in files]
+    if len(set(stems)) == len(stems):
+        ids = [(stem, ()) for stem in stems]
+    else:
+        from tui.corpus.loader import assign_ids
 
-            article_id = _unique_id(entry, taken)
-        else:
-            article_id = stem  # what loader._unique_id answers when the stem is free
-        taken.add(article_id)
-        before: list[Problem] = []
-        if article_id != stem:
-            before.append(
-                Problem(
-                    entry.shown,
-                    f"another article already has the id '{stem}' ({first_with_id.get(stem, '?')}); "
-                    f"this one is '{article_id}'",
-                )
-            )
-        else:
-            first_with_id[stem] = entry.shown
+        ids = [(p.article_id, p.problems) for p in assign_ids(files)]  # type: ignore[arg-type]
+    taken = {article_id for article_id, _ in ids}
+    for entry, (article_id, clash) in zip(files, ids, strict=True):
         try:
             st = stats.get(entry.relative) or os.stat(entry.file)
             stat = FileStat(_cache_rel(entry.relative), str(entry.file), st.st_size, st.st_mtime_ns)
         except OSError:
             stat = FileStat(_cache_rel(entry.relative), str(entry.file), -1, -1)
-        entries.append(_Entry(entry.file, entry.shown, article_id, manifest.overrides.get(article_id), stat, before))
+        entries.append(_Entry(entry.file, entry.shown, article_id, manifest.overrides.get(article_id), stat, list(clash)))
     late: list[Problem] = []
     missing = [i for i in manifest.overrides if i not in taken]
     if missing:
@@ -308,9 +297,9 @@ class _Done:
 
 def _read_one(entry: _Entry, manifest: Manifest) -> _Done:
     from tui.corpus.extract import extract
-    from tui.corpus.loader import _read_file, load_article_bytes
+    from tui.corpus.loader import load_article_bytes, read_article_file
 
-    data, failure = _read_file(entry.file, entry.shown)
+    data, failure = read_article_file(entry.file, entry.shown)
     if failure is not None or data is None:
         return _Done(None, None, problems=[failure or Problem(entry.shown, "cannot read", fatal=True)])
     try:

@@ -19,8 +19,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from dateutil import parser as du_parser
-
 from .model import PartialDate
 
 MONTHS: dict[str, int] = {}
@@ -144,6 +142,8 @@ def _parse_written(text: str) -> PartialDate:
     """
     if not re.search(r"\b\d{4}\b", text):
         raise ValueError(f"not a date (no four-digit year): {text!r}")
+    from dateutil import parser as du_parser  # here: ~20 ms of import a warm start never needs
+
     try:
         a = du_parser.parse(text, default=datetime(2000, 1, 1))
         b = du_parser.parse(text, default=datetime(2004, 2, 2))

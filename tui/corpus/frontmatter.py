@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import yaml
-
 from .date_lines import parse_date_value
 from .model import PartialDate, Problem
 from .sanitize import sanitize_line
@@ -26,14 +24,25 @@ MAX_FRONT_MATTER_CHARS = 100_000
 TEXT_KEYS = ("title", "source", "url", "author")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves scalars as strings (only null is still recognised)."""
+_LOADER: Any = None
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+def _loader() -> Any:
+    """A SafeLoader that leaves scalars as strings (only null is still recognised). PyYAML is
+    imported here, on the first front matter: ~40 ms a start that reads none does not pay."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class _Loader(yaml.SafeLoader):
+            pass
+
+        _Loader.yaml_implicit_resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+        _LOADER = _Loader
+    return _LOADER
 
 
 @dataclass(slots=True)
@@ -121,8 +130,11 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         return FrontMatter(problems=[note])
     fm = FrontMatter(present=True, body_line=end + 1)
     source = "\n".join(head[1:end])
+    loader = _loader()
+    import yaml
+
     try:
-        data = yaml.load(source, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(source, Loader=loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
         fm.fatal = _yaml_error(path, err)
         return fm
