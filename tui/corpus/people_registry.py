@@ -22,13 +22,46 @@ class PeopleRegistry:
         self._alias: dict[str, str] = {}  # name key -> canonical
         self._fixed: set[str] = set()  # manifest names: never renamed
         self._weight: dict[str, int] = {}
+        # Indexes that keep `add` from slowing down as names pile up (results as scanning):
+        self._rank: dict[str, int] = {}  # name key -> when it entered _alias (its dict order)
+        self._suffix: dict[str, list[str]] = {}  # "raisi" -> keys ending in " raisi", in order
+        self._keys_of: dict[str, set[str]] = {}  # canonical -> its name keys
+        self._last: dict[str, set[str]] = {}  # last word, lower case -> multi-word canonicals
         for spec in known:
             p = Person(spec.name, {spec.name, *spec.aliases}, set(spec.roles))
-            self.people[spec.name] = p
+            self._add_person(spec.name, p)
             self._fixed.add(spec.name)
             self._weight[spec.name] = 0
             for f in p.aliases:
-                self._alias.setdefault(name_key(f), spec.name)
+                self._set_alias(name_key(f), spec.name, replace=False)
+
+    def _add_person(self, canon: str, person: Person) -> None:
+        self.people[canon] = person
+        if " " in canon:
+            self._last.setdefault(canon.lower().split()[-1], set()).add(canon)
+
+    def _drop_person(self, canon: str) -> Person:
+        if " " in canon:
+            self._last[canon.lower().split()[-1]].discard(canon)
+        return self.people.pop(canon)
+
+    def _set_alias(self, key: str, canon: str, replace: bool = True) -> None:
+        old = self._alias.get(key)
+        if old is None:
+            self._rank[key] = len(self._rank)
+            words = key.split(" ")
+            for i in range(1, len(words)):
+                self._suffix.setdefault(" ".join(words[i:]), []).append(key)
+        elif old == canon or not replace:
+            return
+        else:
+            self._keys_of[old].discard(key)
+        self._alias[key] = canon
+        self._keys_of.setdefault(canon, set()).add(key)
+
+    def _holders(self, last_word: str) -> set[str]:
+        """Multi-word canonical names whose last word (lower case) is `last_word`."""
+        return set(self._last.get(last_word, ()))
 
     def _lookup(self, person: Person) -> str | None:
         for form in [person.name, *sorted(person.aliases)]:
@@ -38,29 +71,33 @@ class PeopleRegistry:
         key = name_key(person.name)
         words = key.split()
         if len(words) == 1:
-            holders = {c for c in self.people if c.lower().split()[-1] == key and " " in c}
+            holders = self._holders(key)
             if len(holders) == 1:
                 return holders.pop()
         else:
             # A fuller name for a single-word entry: "Ebrahim Raisi" after "Raisi".
             single = self._alias.get(words[-1])
             if single and " " not in single:
-                others = {c for c in self.people if " " in c and c.lower().split()[-1] == words[-1]}
-                if not others:
+                if not self._holders(words[-1]):
                     return single
-            for k, canon in self._alias.items():
-                if k.endswith(" " + key) or key.endswith(" " + k):
-                    return canon
+            # The first key (in the order keys were added) that ends with " " + key, or that
+            # key ends with " " + it.
+            hits = list(self._suffix.get(key, ())[:1])
+            parts = key.split(" ")
+            hits += [k for k in (" ".join(parts[i:]) for i in range(1, len(parts))) if k in self._alias]
+            if hits:
+                return self._alias[min(hits, key=self._rank.__getitem__)]
         return None
 
     def _rename(self, old: str, new: str) -> None:
-        p = self.people.pop(old)
+        p = self._drop_person(old)
         p.name = new
-        self.people[new] = p
+        self._add_person(new, p)
         self._weight[new] = self._weight.pop(old, 0)
-        for k, v in self._alias.items():
-            if v == old:
-                self._alias[k] = new
+        keys = self._keys_of.pop(old, set())
+        for k in keys:
+            self._alias[k] = new
+        self._keys_of.setdefault(new, set()).update(keys)
 
     def add(self, persons: list[Person]) -> dict[str, str]:
         mapping: dict[str, str] = {}
@@ -70,7 +107,10 @@ class PeopleRegistry:
                 canon = strip_honorifics(person.name)
                 if canon in self.people:
                     canon = person.name
-                self.people[canon] = Person(canon)
+                if canon in self.people:
+                    self.people[canon] = Person(canon)  # (as before: replaced in place)
+                else:
+                    self._add_person(canon, Person(canon))
                 self._weight[canon] = 0
             p = self.people[canon]
             p.aliases.update(person.aliases | {person.name})
@@ -81,8 +121,8 @@ class PeopleRegistry:
                 self._rename(canon, fuller)
                 canon = fuller
             for f in p.aliases | {person.name}:
-                self._alias.setdefault(name_key(f), canon)
-            self._alias[name_key(person.name)] = canon
+                self._set_alias(name_key(f), canon, replace=False)
+            self._set_alias(name_key(person.name), canon)
             mapping[person.name] = canon
         return mapping
 
@@ -102,7 +142,7 @@ class PeopleRegistry:
                 return top[0][2]
         key = name_key(name)
         if " " not in key:
-            holders = {c for c in self.people if " " in c and c.lower().split()[-1] == key}
+            holders = self._holders(key)
             if len(holders) == 1:
                 return holders.pop()
         return None

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from itertools import chain
+from dataclasses import dataclass, field
 
 from tui.corpus.model import Article, DateMention, DateSpan, Event, Mention
 from tui.corpus.sentences import split_sentences
@@ -44,6 +46,11 @@ class _Draft:
     people: list[str]
     topics: list[str]
     words: set[str]
+    known: set[tuple[str, int]] = field(default_factory=set)  # (article id, start) of mentions
+
+    def __post_init__(self) -> None:
+        if not self.known:
+            self.known = {(m.article_id, m.start) for m in self.mentions}
 
 
 def content_words(text: str) -> set[str]:
@@ -132,10 +139,19 @@ def article_drafts(
 
 
 def _absorb(into: _Draft, other: _Draft) -> None:
-    known = {(m.article_id, m.start) for m in into.mentions}
-    into.mentions += [m for m in other.mentions if (m.article_id, m.start) not in known]
-    into.people += [p for p in other.people if p not in into.people]
-    into.topics += [t for t in other.topics if t not in into.topics]
+    known = into.known
+    for m in other.mentions:
+        key = (m.article_id, m.start)
+        if key not in known:
+            known.add(key)
+            into.mentions.append(m)
+    # Membership as of before the merge (as the list comprehensions over the lists did).
+    if other.people:
+        have = set(into.people)
+        into.people += [p for p in other.people if p not in have]
+    if other.topics:
+        have = set(into.topics)
+        into.topics += [t for t in other.topics if t not in have]
     into.words |= other.words
     if into.kind != "article" and other.kind == "article":
         into.kind, into.title = "article", other.title
@@ -150,22 +166,67 @@ def _same_happening(a: _Draft, b: _Draft) -> bool:
     return (shared_people and shared_words >= 2) or shared_words >= 5
 
 
+class _Group:
+    """The drafts of one date, with where each person and content word occurs among them, so a
+    merge candidate is found without comparing a new draft with every draft of that date."""
+
+    __slots__ = ("drafts", "by_person", "by_word", "coarse")
+
+    def __init__(self, span: DateSpan) -> None:
+        self.drafts: list[_Draft] = []
+        self.by_person: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.coarse = span.precision not in ("day", "week")
+
+    def note(self, j: int, people: Iterable[str], words: Iterable[str]) -> None:
+        for p in people:
+            self.by_person.setdefault(p, []).append(j)
+        for w in words:
+            self.by_word.setdefault(w, []).append(j)
+
+    def place(self, d: _Draft) -> None:
+        """Absorb `d` into the first draft (in order) that reports the same happening, as
+        scanning them all with `_same_happening` would; or add it."""
+        candidates: set[int] = set()
+        for p in d.people:
+            candidates.update(self.by_person.get(p, ()))
+        by_word = self.by_word
+        shared = Counter(chain.from_iterable(by_word[w] for w in d.words if w in by_word))
+        # Without a shared person, a merge needs 3 shared words (day, week) or 5 (coarser).
+        need = 5 if self.coarse else 3
+        candidates.update(j for j, n in shared.items() if n >= need)
+        article_id = d.mentions[0].article_id
+        for j in sorted(candidates):
+            existing = self.drafts[j]
+            if existing.mentions[0].article_id != article_id and _same_happening(existing, d):
+                new_people = [p for p in d.people if p not in existing.people]
+                new_words = d.words - existing.words
+                _absorb(existing, d)
+                self.note(j, _unique(new_people), new_words)
+                return
+        j = len(self.drafts)
+        self.drafts.append(d)
+        self.note(j, _unique(d.people), d.words)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
 def build_events(drafts_by_article: Iterable[list[_Draft]]) -> list[Event]:
     """Merge drafts across articles and return events in chronological order."""
-    by_span: dict[DateSpan, list[_Draft]] = {}
+    groups: dict[DateSpan, _Group] = {}
     undated: list[_Draft] = []
     for drafts in drafts_by_article:
         for d in drafts:
             if d.span is None:
                 undated.append(d)
                 continue
-            for existing in by_span.setdefault(d.span, []):
-                if existing.mentions[0].article_id != d.mentions[0].article_id and _same_happening(existing, d):
-                    _absorb(existing, d)
-                    break
-            else:
-                by_span[d.span].append(d)
-    dated = [d for group in by_span.values() for d in group]
+            group = groups.get(d.span)
+            if group is None:
+                group = groups[d.span] = _Group(d.span)
+            group.place(d)
+    dated = [d for group in groups.values() for d in group.drafts]
     dated.sort(key=lambda d: (d.span.sort_key, d.title))  # type: ignore[union-attr]
     undated.sort(key=lambda d: d.title.casefold())
     return [_finish(d) for d in dated + undated]
