@@ -115,10 +115,24 @@ def vocabulary(extra: dict[str, list[str]] | None = None) -> dict[str, tuple[str
     return merged
 
 
+_PREPARED: list = [object(), None]  # [the `extra` it was made for (a copy), what _prepared returns]
+
+
+def _prepared(extra: dict[str, list[str]] | None):
+    """The compiled patterns, keyword owners and topic order for `extra`, remembered for the
+    last `extra` seen (the same manifest's topics for every sentence of a corpus)."""
+    if _PREPARED[0] != extra:
+        vocab = vocabulary(extra)
+        items = tuple((n, tuple(k)) for n, k in vocab.items())
+        rxs, owners = _compiled(items)
+        _PREPARED[1] = (rxs, owners, {n: i for i, n in enumerate(vocab)})
+        _PREPARED[0] = None if extra is None else {k: list(v) if isinstance(v, list) else v for k, v in extra.items()}
+    return _PREPARED[1]
+
+
 def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Keyword hits per topic (topics without a hit are left out)."""
-    items = tuple((n, tuple(k)) for n, k in vocabulary(extra).items())
-    rxs, owners = _compiled(items)
+    rxs, owners, _ = _prepared(extra)
     hits: dict[str, int] = {}
     for exact, rx in rxs:
         for m in rx.finditer(text):
@@ -134,10 +148,12 @@ def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str
 def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits: int = 1) -> list[str]:
     """Topics of a text, most hits first (ties in vocabulary order)."""
     hits = topic_hits(text, extra)
-    order = list(vocabulary(extra))
+    if not hits:
+        return []
+    order = _prepared(extra)[2]
     ranked = sorted(
         (n for n, c in hits.items() if c >= max(1, min_hits)),
-        key=lambda n: (-hits[n] * _WEIGHT.get(n, 1.0), order.index(n)),
+        key=lambda n: (-hits[n] * _WEIGHT.get(n, 1.0), order[n]),
     )
     return ranked
 
