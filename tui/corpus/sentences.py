@@ -41,30 +41,36 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and text[m.start()].isupper()
 
 
+_PARA = re.compile(r"[^\n]+")
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of the sentences in text[start:end], whitespace trimmed."""
     end = len(text) if end is None else end
-    for para in re.finditer(r"[^\n]+", text[:end]):
-        if para.end() <= start:
+    for para in _PARA.finditer(text, 0, end):
+        p_end = para.end()
+        if p_end <= start:
             continue
-        p_start, p_end = max(para.start(), start), para.end()
-        cursor = p_start
-        for m in _END.finditer(text, p_start, p_end):
+        cursor = max(para.start(), start)
+        for m in _END.finditer(text, cursor, p_end):
             if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
                 continue
             stop = m.end()
-            yield from _trimmed(text, cursor, stop)
+            span = _trimmed(text, cursor, stop)
+            if span is not None:
+                yield span
             cursor = stop
-        yield from _trimmed(text, cursor, p_end)
+        span = _trimmed(text, cursor, p_end)
+        if span is not None:
+            yield span
 
 
-def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    if b > a:
-        yield a, b
+    return (a, b) if b > a else None
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
