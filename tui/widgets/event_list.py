@@ -149,10 +149,16 @@ class EventList(ScrollView, can_focus=True):
             self.cursor = row
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        before = self.scroll_offset.y
         if new >= 0:
             top = self._rows.heading_start(new)
             self.scroll_to_region(Region(0, top, 1, new - top + 1), animate=False, immediate=True)
+        if self.scroll_offset.y == before and old >= 0 and new >= 0:
+            # No scroll: only the rows that lost and gained the cursor change.
+            self.refresh_line(old)
+            self.refresh_line(new)
+        else:
+            self.refresh()
         self.post_message(self.Highlighted(self, self._rows.event_at(new)))
 
     # -- rendering -----------------------------------------------------------------------
