@@ -639,3 +639,28 @@ async def test_filter_panel_says_in_text_what_is_checked():
         await pilot.press("c")
         await settle(pilot)
         assert app.filter.is_empty and all(p.startswith("[ ] ") for p in prompts("people"))
+
+
+async def test_corpus_messages_in_quick_succession_make_one_reader():
+    """The worker posts the last partial corpus and then the complete one back to back: however
+    they interleave with the screen switch, there is one reader, and an article the user opened
+    stays in front until Escape."""
+    from tui.app import TimelineApp
+
+    corpus = fixture_corpus()
+    app = TimelineApp(BASIC, corpus=corpus)
+    app.article_delay = 0
+    async with app.run_test(size=NARROW) as pilot:
+        app.post_message(TimelineApp.CorpusLoaded(corpus, final=False))
+        app.post_message(TimelineApp.CorpusLoaded(corpus, final=True))
+        await ready(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        app.post_message(TimelineApp.CorpusLoaded(corpus, final=True))
+        await settle(pilot)
+        readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
+        assert len(readers) == 1
+        assert type(app.screen).__name__ == "ArticleScreen"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is readers[0]

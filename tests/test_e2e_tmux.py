@@ -25,9 +25,17 @@ class Pane:
         self.name = f"timeline-e2e-{uuid.uuid4().hex[:8]}"
         exports = " ".join(f"{k}={v}" for k, v in env.items())
         shell = f"env {exports} {' '.join(command)}; sleep 5"
-        subprocess.run(
-            [TMUX, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", shell], check=True
-        )
+        # A tmux server that is shutting down (its last session just closed) refuses a new
+        # session for a moment: try again rather than fail.
+        for attempt in range(5):
+            done = subprocess.run(
+                [TMUX, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", shell], capture_output=True
+            )
+            if done.returncode == 0:
+                break
+            time.sleep(0.2 * (attempt + 1))
+        else:
+            raise RuntimeError(f"tmux new-session failed: {done.stderr.decode(errors='replace')}")
 
     def text(self) -> str:
         return subprocess.run(
@@ -80,10 +88,11 @@ def test_timeline_runs_in_a_terminal_at_80x24(pane):
     assert "Undated" in screen
     p.send("j")
     p.send("Enter")
-    p.wait_for("Key quotes")
+    p.wait_for("Next quote")  # the article screen's own footer: it is in front
     p.send("Escape")
-    p.wait_for("events ·")
+    p.wait_for("/ Search")  # the reader's footer again
     p.send("/")
+    p.wait_for("Search events")  # the search box has opened: type only now
     p.send("-l", "kremlin")
     p.wait_for("“kremlin”")
     p.send("Escape")  # a terminal tells Escape from Alt+key by a pause: wait for its effect

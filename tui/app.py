@@ -85,6 +85,9 @@ class TimelineApp(App):
         self.loading = True
         """True until the worker has delivered the complete corpus."""
         self._given = corpus
+        self._reader: ReaderScreen | None = None
+        """The reader, from the moment it is created: a second corpus message may arrive before
+        the screen switch to it has completed, and must not create another one."""
         self._filtered: tuple[int, Filter, list[Event]] | None = None
         self.article_delay = ReaderScreen.ARTICLE_DELAY
         """Seconds the cursor must rest before the article pane follows it (0: at once)."""
@@ -135,7 +138,7 @@ class TimelineApp(App):
 
     @property
     def reader(self) -> ReaderScreen | None:
-        return next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
+        return self._reader
 
     # -- loading messages ----------------------------------------------------------------
 
@@ -177,7 +180,8 @@ class TimelineApp(App):
                 )
             )
             return
-        self.switch_screen(ReaderScreen(corpus, loading=self.loading))
+        self._reader = ReaderScreen(corpus, loading=self.loading)
+        self.switch_screen(self._reader)
 
     @on(FilterRequest)
     def _filter_request(self, message: FilterRequest) -> None:

@@ -164,6 +164,10 @@ class ReaderScreen(Screen):
 
     @on(EventList.Selected)
     def _selected(self, message: EventList.Selected) -> None:
+        if self.app.screen is not self:
+            # A Selected that was still queued when the article opened (seen in a real terminal
+            # under load): the reader is not in front, so it must not open a second article.
+            return
         if self._article_timer is not None:  # Enter before the pane caught up: catch up now
             self._article_timer.stop()
             self._show_pending()
