@@ -114,7 +114,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # last year, early next year, later this month, the coming week, since last year
     "rel_unit": _c(
-        rf"(?<![\w$])(?=[lLtTnNcC])(?P<rel>(?i:last|this|next|coming|current))\s+(?P<unit>(?i:week|month|year))(?!s)\b(?:['’]s)?"
+        r"(?<![\w$])(?=[lLtTnNcC])(?P<rel>(?i:last|this|next|coming|current))\s+(?P<unit>(?i:week|month|year))(?!s)\b(?:['’]s)?"
     ),
     # a year ago, two weeks ago, three months earlier
     "ago": _c(
@@ -137,7 +137,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a four-digit year with a cue before it: in 2013, since 1979, fiscal 1998, mid-2022
     "year_ctx": _c(rf"(?<![\w$])(?P<y>{YEAR})(?![\w%])(?!\s*(?:-|–)\s*\d)"),
     # a bare year; dates.py checks its neighbourhood (units, money, identifiers)
-    "year_bare": _c(rf"(?<![\w$€£#\-/.:,+])(?P<y>(?:19|20)\d\d)(?![\w%])(?![.,:/\-]\d)"),
+    "year_bare": _c(r"(?<![\w$€£#\-/.:,+])(?P<y>(?:19|20)\d\d)(?![\w%])(?![.,:/\-]\d)"),
 }
 
 # First characters each pattern can start with: a lookahead gate in front of the pattern lets the

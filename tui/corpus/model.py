@@ -283,7 +283,7 @@ class Corpus:
     problems: list[Problem]
     description: str | None = None
     default_range: tuple[date | None, date | None] | None = None
-    # Lookup structures for filtering (tui.corpus.query.QueryIndex), built on first use; never
+    # Lookup structures for filtering (tui.corpus.query_index.QueryIndex), built on first use; never
     # pickled (the index reduces to None) and rebuilt when `events` or `articles` is replaced.
     index: object | None = field(default=None, repr=False, compare=False)
 

@@ -8,13 +8,12 @@ covering only June 2022, and a range "2022-06" matches an event on 29 June 2022.
 from __future__ import annotations
 
 import operator
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tui.corpus.model import Corpus, DateSpan, Event, PartialDate, Quote
+from tui.corpus.query_index import Facets, query_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,222 +137,6 @@ def matches(corpus: Corpus, event: Event, flt: Filter) -> bool:
     return True
 
 
-def _none() -> None:
-    return None
-
-
-class QueryIndex:
-    """What filtering needs, computed once per corpus: event positions by person, topic and
-    source, day ordinals for date ranges, and (on the first text search) each event's
-    searchable text, casefolded. Cached on `Corpus.index`; never pickled."""
-
-    __slots__ = (
-        "events", "articles", "n", "_people", "_topics", "_sources", "_by_source", "_days",
-        "_texts", "_full_facets", "_last",
-    )
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.events = corpus.events
-        self.articles = corpus.articles
-        self.n = len(self.events)
-        # Each part is built on first use: a person filter needs neither days nor texts.
-        self._people: dict[str, list[int]] | None = None
-        self._topics: dict[str, list[int]] | None = None
-        self._sources: list[tuple[str, ...]] | None = None
-        self._by_source: dict[str, list[int]] | None = None
-        self._days: _Days | None = None
-        self._texts: list[str] | None = None
-        self._full_facets: Facets | None = None
-        self._last: tuple[list[Event], list[int]] | None = None
-
-    @property
-    def by_person(self) -> dict[str, list[int]]:
-        if self._people is None:
-            self._people = _positions(e.people for e in self.events)
-        return self._people
-
-    @property
-    def by_topic(self) -> dict[str, list[int]]:
-        if self._topics is None:
-            self._topics = _positions(e.topics for e in self.events)
-        return self._topics
-
-    @property
-    def sources(self) -> list[tuple[str, ...]]:
-        """Each event's sources (sorted, "Unknown source" for an article without one)."""
-        if self._sources is None:
-            source_of = {aid: art.source or "Unknown source" for aid, art in self.articles.items()}
-            one: dict[str, tuple[str, ...]] = {}
-            out: list[tuple[str, ...]] = []
-            for e in self.events:
-                mentions = e.mentions
-                aid = mentions[0].article_id if mentions else None
-                if all(m.article_id == aid for m in mentions):
-                    src = source_of.get(aid)  # type: ignore[arg-type]
-                    out.append(() if src is None else one.setdefault(src, (src,)))
-                else:
-                    out.append(tuple(sorted({source_of[m.article_id] for m in mentions if m.article_id in source_of})))
-            self._sources = out
-        return self._sources
-
-    @property
-    def by_source(self) -> dict[str, list[int]]:
-        if self._by_source is None:
-            self._by_source = _positions(self.sources)
-        return self._by_source
-
-    @property
-    def days(self) -> _Days:
-        if self._days is None:
-            self._days = _Days(self.events)
-        return self._days
-
-    def __reduce__(self) -> tuple:
-        return (_none, ())
-
-    def fresh_for(self, corpus: Corpus) -> bool:
-        return self.events is corpus.events and self.articles is corpus.articles and self.n == len(corpus.events)
-
-    def texts(self, corpus: Corpus) -> list[str]:
-        if self._texts is None:
-            # As `_event_text`, faster: casefolding commutes with joining, so article titles
-            # are casefolded once each.
-            titles = {aid: art.title.casefold() for aid, art in self.articles.items()}
-            out = []
-            for e in self.events:
-                parts = [e.title.casefold()]
-                parts += [m.sentence.casefold() for m in e.mentions]
-                seen: dict[str, None] = {}
-                for m in e.mentions:
-                    seen.setdefault(m.article_id, None)
-                parts += [titles[a] for a in seen if a in titles]
-                out.append("\n".join(parts))
-            self._texts = out
-        return self._texts
-
-    def full_facets(self) -> Facets:
-        """Facets of every event: the lengths of the position lists."""
-        years: Counter[int] = Counter()
-        spans: Counter[DateSpan] = Counter(e.span for e in self.events if e.span is not None)
-        for span, count in spans.items():
-            for y in range(span.first_day.year, span.last_day.year + 1):
-                years[y] += count
-        return Facets(
-            Counter({k: len(v) for k, v in self.by_person.items()}),
-            Counter({k: len(v) for k, v in self.by_topic.items()}),
-            Counter({k: len(v) for k, v in self.by_source.items()}),
-            years,
-        )
-
-    def facets_at(self, positions: Iterable[int]) -> Facets:
-        """Facets of the events at `positions` (each position once)."""
-        events, sources = self.events, self.sources
-        people: Counter[str] = Counter()
-        topics: Counter[str] = Counter()
-        srcs: Counter[str] = Counter()
-        years: Counter[int] = Counter()
-        spans: Counter[DateSpan] = Counter()
-        for i in positions:
-            e = events[i]
-            p = e.people
-            people.update(p if len(p) < 2 else set(p))
-            t = e.topics
-            topics.update(t if len(t) < 2 else set(t))
-            srcs.update(sources[i])
-            if e.span is not None:
-                spans[e.span] += 1
-        for span, count in spans.items():
-            for y in range(span.first_day.year, span.last_day.year + 1):
-                years[y] += count
-        return Facets(people, topics, srcs, years)
-
-    def positions(self, corpus: Corpus, flt: Filter) -> list[int]:
-        chosen: set[int] | None = None
-
-        def narrow(found: Iterable[int]) -> None:
-            nonlocal chosen
-            chosen = set(found) if chosen is None else chosen.intersection(found)
-
-        for values, table in ((flt.people, self.by_person), (flt.topics, self.by_topic), (flt.sources, self.by_source)):
-            if values:
-                hits: set[int] = set()
-                for v in values:
-                    hits.update(table.get(v, ()))
-                narrow(hits)
-        if flt.date_from or flt.date_to:
-            narrow(self.days.overlapping(flt.date_from, flt.date_to))
-        elif not flt.include_undated and self.days.undated:
-            undated = set(self.days.undated)
-            if chosen is None:
-                chosen = set(range(self.n)) - undated
-            else:
-                chosen -= undated
-        order = range(self.n) if chosen is None else sorted(chosen)
-        words = flt.text.strip().casefold().split()
-        if words:
-            texts = self.texts(corpus)
-            for w in words:
-                order = [i for i in order if w in texts[i]]
-        return list(order)
-
-
-def _positions(values: Iterable[Iterable[str]]) -> dict[str, list[int]]:
-    """value -> the positions (ascending) of the items carrying it."""
-    out: dict[str, list[int]] = {}
-    for i, vs in enumerate(values):
-        for v in vs:
-            got = out.get(v)
-            if got is None:
-                out[v] = [i]
-            elif got[-1] != i:  # a value listed twice in one item counts once
-                got.append(i)
-    return out
-
-
-class _Days:
-    """Day ordinals of the dated events, sorted by first day, for range queries by bisection."""
-
-    __slots__ = ("undated", "dated", "first", "last", "max_len")
-
-    def __init__(self, events: list[Event]) -> None:
-        undated: list[int] = []
-        dated: list[tuple[int, int, int]] = []
-        ordinals: dict[DateSpan, tuple[int, int]] = {}
-        for i, e in enumerate(events):
-            span = e.span
-            if span is None:
-                undated.append(i)
-                continue
-            days = ordinals.get(span)
-            if days is None:
-                days = ordinals[span] = (span.first_day.toordinal(), span.last_day.toordinal())
-            dated.append((days[0], i, days[1]))
-        dated.sort()
-        self.undated = undated
-        self.first = [d[0] for d in dated]
-        self.dated = [d[1] for d in dated]
-        self.last = [d[2] for d in dated]
-        self.max_len = max((d[2] - d[0] for d in dated), default=0)
-
-    def overlapping(self, lo: date | None, hi: date | None) -> list[int]:
-        """Positions of the dated events with a day in [lo, hi] (either bound open)."""
-        a = 0 if lo is None else bisect_left(self.first, lo.toordinal() - self.max_len)
-        b = len(self.first) if hi is None else bisect_right(self.first, hi.toordinal())
-        if lo is None:
-            return self.dated[a:b]
-        lo_o, last, dated = lo.toordinal(), self.last, self.dated
-        return [dated[k] for k in range(a, b) if last[k] >= lo_o]
-
-
-def query_index(corpus: Corpus) -> QueryIndex:
-    """The corpus's filtering index, built on first use (and again if its events were replaced)."""
-    idx = corpus.index
-    if not isinstance(idx, QueryIndex) or not idx.fresh_for(corpus):
-        idx = QueryIndex(corpus)
-        corpus.index = idx
-    return idx
-
-
 def filter_events(corpus: Corpus, flt: Filter) -> list[Event]:
     """The events that pass `flt`, in the corpus's chronological order."""
     if flt.is_empty and flt.include_undated:
@@ -364,16 +147,6 @@ def filter_events(corpus: Corpus, flt: Filter) -> list[Event]:
     out = [events[i] for i in found]
     idx._last = (out, found)
     return out
-
-
-@dataclass(slots=True)
-class Facets:
-    """How many of the given events carry each person, topic, source and year."""
-
-    people: Counter[str] = field(default_factory=Counter)
-    topics: Counter[str] = field(default_factory=Counter)
-    sources: Counter[str] = field(default_factory=Counter)
-    years: Counter[int] = field(default_factory=Counter)
 
 
 def _facets_of(corpus: Corpus, events: list[Event]) -> Facets:
