@@ -664,3 +664,23 @@ async def test_corpus_messages_in_quick_succession_make_one_reader():
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is readers[0]
+
+
+async def test_the_article_follows_a_resting_cursor_through_a_worker():
+    """With the rest delay on (as in the real app), the article's text is fetched in a worker
+    and the pane then shows the event the cursor rests on, not one it passed over."""
+    app = make_app()
+    app.article_delay = 0.01
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        reader = app.screen
+        await pilot.press("j", "j", "k")
+        target = reader.event_list.highlighted
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if reader._shown_key and reader._shown_key[0] == target.id:
+                break
+        assert reader._shown_key is not None and reader._shown_key[0] == target.id
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert reader._shown_key[0] == target.id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from tui.corpus.model import Corpus, Event
 from tui.corpus.query import Filter, article_count, filter_events
@@ -154,9 +155,31 @@ class ReaderScreen(Screen):
         if delay <= 0:
             self._show_pending()
         else:
-            self._article_timer = self.set_timer(delay, self._show_pending)
+            self._article_timer = self.set_timer(delay, self._fetch_pending)
+
+    def _fetch_pending(self) -> None:
+        """The cursor has rested: read its articles (lazily kept in the index cache) in a
+        worker, then show them, so the UI thread never waits on the cache file."""
+        self._article_timer = None
+        self._prefetch(self._pending)
+
+    @work(thread=True, exclusive=True, group="article-prefetch")
+    def _prefetch(self, event: Event | None) -> None:
+        if event is not None:
+            for article_id in event.article_ids:
+                article = self.corpus.articles.get(article_id)
+                if article is not None:
+                    (article.body, article.paragraphs, article.dates)  # loads lazy fields here
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_prefetched, event)
+
+    def _show_prefetched(self, event: Event | None) -> None:
+        if event is self._pending and self._article_timer is None:  # the cursor did not move on
+            self._show_pending()
 
     def _show_pending(self) -> None:
+        if self._article_timer is not None:
+            self._article_timer.stop()
         self._article_timer = None
         event = self._pending
         self._shown_key = (event.id, self.article.terms) if event is not None else None
@@ -168,9 +191,8 @@ class ReaderScreen(Screen):
             # A Selected that was still queued when the article opened (seen in a real terminal
             # under load): the reader is not in front, so it must not open a second article.
             return
-        if self._article_timer is not None:  # Enter before the pane caught up: catch up now
-            self._article_timer.stop()
-            self._show_pending()
+        if self._pending is not None and self._shown_key != (self._pending.id, self.article.terms):
+            self._show_pending()  # Enter before the pane caught up: catch up now
         if self.narrow:
             from tui.screens.article import ArticleScreen
 
