@@ -26,18 +26,16 @@ import copyreg
 import gc
 import hashlib
 import io
-import json
 import os
 import pickle
 import sqlite3
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.corpus.model import Article, DateMention, PartialDate, Person, Problem, Quote
+from tui.corpus.model import Article, DateMention, PartialDate, Problem, Quote
+from tui.corpus.cache_rows import BodyStore, LazyArticle, decode_row, encode_row, make_lazy  # noqa: F401 (public here too)
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x544C4E31  # "TLN1": marks the SQLite file as ours
@@ -106,157 +104,6 @@ def file_hash(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()[:32]
     except OSError:
         return "none"
-
-
-# -- serialization: plain JSON data, never code ------------------------------------------------
-
-
-def _pd(d: PartialDate | None) -> str | None:
-    return d.iso if d is not None else None
-
-
-def _unpd(s: str | None) -> PartialDate | None:
-    return PartialDate.parse(s) if s else None
-
-
-def encode_row(article: Article, extraction: Any | None) -> str:
-    """The loaded article's fields (except the body) and its extraction, as JSON."""
-    a = [
-        article.id, article.path, article.title, article.source, article.url, article.author,
-        _pd(article.published), article.dateline, list(article.tags),
-        [x for span in article.paragraphs for x in span],
-        [[p.path, p.message, p.line, p.fatal] for p in article.problems],
-    ]  # fmt: skip
-    x = None
-    if extraction is not None:
-        x = [
-            [[m.start, m.end, m.text, m.value, m.precision, m.end_value, m.relative] for m in extraction.dates],
-            [[p.name, sorted(p.aliases), sorted(p.roles)] for p in extraction.people],
-            [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment, q.article_id] for q in extraction.quotes],
-            list(extraction.topics),
-        ]
-    return json.dumps([a, x], ensure_ascii=False, separators=(",", ":"))
-
-
-def decode_row(data: str, body: str) -> tuple[Article, Any]:
-    from tui.corpus.extract import Extraction
-
-    a, x = json.loads(data)
-    (aid, path, title, source, url, author, published, dateline, tags, paras, problems) = a
-    article = Article(
-        id=aid, path=path, title=title, body=body, source=source, url=url, author=author,
-        published=_unpd(published), dateline=dateline, tags=tags,
-        paragraphs=list(zip(paras[0::2], paras[1::2], strict=True)),
-        problems=[Problem(*p) for p in problems],
-    )  # fmt: skip
-    extraction = None
-    if x is not None:
-        dates, people, quotes, topics = x
-        extraction = Extraction(
-            dates=[DateMention(*m) for m in dates],
-            people=[Person(n, set(al), set(ro)) for n, al, ro in people],
-            quotes=[Quote(*q) for q in quotes],
-            topics=topics,
-        )
-    return article, extraction
-
-
-# -- articles whose body stays in the cache ---------------------------------------------------
-
-_SLOTS = {name: Article.__dict__[name] for name in ("body", "paragraphs", "dates")}  # slot descriptors
-_HEAVY = tuple(_SLOTS)
-
-
-def _lazy_field(name: str, index: int) -> property:
-    slot = _SLOTS[name]
-
-    def get(self: LazyArticle) -> Any:
-        value = slot.__get__(self, Article)
-        if value is not None:
-            return value
-        return self._store.heavy(self._row)[index]
-
-    def set_(self: LazyArticle, value: Any) -> None:
-        slot.__set__(self, value)
-
-    return property(get, set_, doc=f"{name}, read from the index cache when first asked for")
-
-
-class LazyArticle(Article):
-    """An `Article` whose body, paragraphs and date mentions stay in the index cache until asked
-    for (the reader needs them for the article on screen only). Everything else is in memory.
-    A small per-store cache keeps the last few articles read, so a 20,000-article corpus does
-    not hold 150 MB of text and half a million date mentions."""
-
-    __slots__ = ("_store", "_row")
-
-    body = _lazy_field("body", 0)  # type: ignore[assignment]
-    paragraphs = _lazy_field("paragraphs", 1)  # type: ignore[assignment]
-    dates = _lazy_field("dates", 2)  # type: ignore[assignment]
-
-    def __reduce__(self) -> tuple:
-        return (_lazy, (self._row, *(getattr(self, f) for f in _LAZY_FIELDS)))
-
-
-_LAZY_FIELDS = tuple(f for f in Article.__dataclass_fields__ if f not in _HEAVY)
-
-
-def _lazy(row: tuple[str, str], *values: Any) -> LazyArticle:
-    art = LazyArticle.__new__(LazyArticle)
-    for name, value in zip(_LAZY_FIELDS, values, strict=True):
-        setattr(art, name, value)
-    for slot in _SLOTS.values():
-        slot.__set__(art, None)
-    art._row = row
-    return art
-
-
-def make_lazy(article: Article, rel: str, store: BodyStore) -> LazyArticle:
-    lazy = _lazy((rel, article.id), *(getattr(article, f) for f in _LAZY_FIELDS))
-    lazy._store = store
-    return lazy
-
-
-class BodyStore:
-    """Reads article bodies, paragraphs and dates by row id from a cache database,
-    thread-safely, keeping the last few."""
-
-    def __init__(self, path: Path, keep: int = 64) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        self._conn: sqlite3.Connection | None = None
-        self._recent: OrderedDict[tuple[str, str], tuple[str, list, list]] = OrderedDict()
-        self._keep = keep
-
-    def heavy(self, row: tuple[str, str]) -> tuple[str, list, list]:
-        """By (relative path, article id): row ids change when another run re-indexes a file."""
-        with self._lock:
-            value = self._recent.get(row)
-            if value is not None:
-                self._recent.move_to_end(row)
-                return value
-            try:
-                if self._conn is None:
-                    self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-                rel, article_id = row
-                found = self._conn.execute(
-                    "SELECT data, body FROM files WHERE rel = ? AND article_id = ?", (rel, article_id)
-                ).fetchone()
-                article, extraction = decode_row(*found) if found else (None, None)
-            except (sqlite3.Error, ValueError, TypeError):
-                article = extraction = None
-            # The cache vanished or changed under us: an empty article beats a crash; the next
-            # start rebuilds the index. Date mentions are stored with the extraction, not the
-            # loaded article (whose `dates` is always empty).
-            dates = extraction.dates if extraction is not None else []
-            value = (article.body, article.paragraphs, dates) if article else ("", [], [])
-            self._recent[row] = value
-            if len(self._recent) > self._keep:
-                self._recent.popitem(last=False)
-            return value
-
-    def body(self, row: tuple[str, str]) -> str:
-        return self.heavy(row)[0]
 
 
 def share_equal_values(corpus: Any) -> None:
