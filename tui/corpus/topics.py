@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .word_starts import fold, token_scanner, trie
+
 TOPICS: dict[str, tuple[str, ...]] = {
     "trade": (
         "trade", "trading", "export", "exports", "exporting", "import", "imports", "importing",
@@ -86,8 +88,9 @@ def _norm(match: str) -> str:
 
 @lru_cache(maxsize=64)
 def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]):
-    """Two single-pass patterns (case-insensitive for lower-case keywords, exact otherwise)
-    and a map from a matched keyword to its topics. The longest keyword wins at a position."""
+    """Two single-pass patterns (case-insensitive for lower-case keywords, exact otherwise),
+    a map from a matched keyword to its topics, and the word-start tables of `_fast_tables`.
+    The longest keyword wins at a position."""
     owners: dict[tuple[bool, str], set[str]] = {}
     for name, keywords in items:
         for k in keywords:
@@ -102,7 +105,64 @@ def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]):
         rxs.append((False, re.compile(_alternation(ci), re.IGNORECASE)))
     if cs:
         rxs.append((True, re.compile(_alternation(cs))))
-    return rxs, owners
+    groups = [(exact, ci if not exact else cs) for exact, _ in rxs]
+    return rxs, owners, _fast_tables(groups)
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9_-]+")
+
+
+def _first_tokens(keyword: str) -> set[str]:
+    """The lower-cased words a match of `keyword` can start with (its first word; a one-word
+    keyword with its plural endings)."""
+    words = keyword.lower().split()
+    return {words[0], words[0] + "s", words[0] + "es"} if len(words) == 1 else {words[0]}
+
+
+def _fast_tables(groups: list[tuple[bool, list[str]]]):
+    """For `_matches`: a scanner for the words a keyword can start with, and per pattern a
+    small pattern per such word holding only the keywords that start with it (in the same
+    order, so at a given position it matches exactly what the whole pattern would). None when
+    a keyword is not plain ASCII words (then the whole patterns scan the text)."""
+    keys: set[str] = set()
+    tables = []
+    for exact, keywords in groups:
+        if not all(k.isascii() and all(_ASCII_WORD.fullmatch(w) for w in k.lower().split()) for k in keywords):
+            return None
+        by_key: dict[str, list[str]] = {}
+        for k in keywords:
+            for key in _first_tokens(k):
+                by_key.setdefault(key, []).append(k)
+        flags = 0 if exact else re.IGNORECASE
+        tables.append({key: re.compile(_alternation(ks), flags) for key, ks in by_key.items()})
+        keys |= set(by_key)
+    if not keys:
+        return None
+    return token_scanner(f"({trie(keys)})(?![a-z0-9_-])", r"a-z0-9_\-"), tables
+
+
+def _matches(text: str, rxs, fast):
+    """(exact, match) of every keyword hit, as `finditer` of each pattern in turn gives them.
+
+    A keyword match starts where a word the keyword starts with starts; the lower-cased text
+    shows where those are. Each pattern then runs only there, resuming after its last match.
+    """
+    low = fold(text) if fast is not None else None
+    if low is None:
+        return [(exact, m) for exact, rx in rxs for m in rx.finditer(text)]
+    scanner, tables = fast
+    starts = [(m.start(1) - 1, m.group(1)) for m in scanner.finditer(" " + low)]
+    out = []
+    for (exact, _), table in zip(rxs, tables):
+        last = 0
+        for pos, key in starts:
+            if pos >= last:
+                rx = table.get(key)
+                m = rx.match(text, pos) if rx is not None else None
+                if m is not None:
+                    out.append((exact, m))
+                    last = m.end()
+    return out
 
 
 def vocabulary(extra: dict[str, list[str]] | None = None) -> dict[str, tuple[str, ...]]:
@@ -124,24 +184,23 @@ def _prepared(extra: dict[str, list[str]] | None):
     if _PREPARED[0] != extra:
         vocab = vocabulary(extra)
         items = tuple((n, tuple(k)) for n, k in vocab.items())
-        rxs, owners = _compiled(items)
-        _PREPARED[1] = (rxs, owners, {n: i for i, n in enumerate(vocab)})
+        rxs, owners, fast = _compiled(items)
+        _PREPARED[1] = (rxs, owners, {n: i for i, n in enumerate(vocab)}, fast)
         _PREPARED[0] = None if extra is None else {k: list(v) if isinstance(v, list) else v for k, v in extra.items()}
     return _PREPARED[1]
 
 
 def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Keyword hits per topic (topics without a hit are left out)."""
-    rxs, owners, _ = _prepared(extra)
+    rxs, owners, _, fast = _prepared(extra)
     hits: dict[str, int] = {}
-    for exact, rx in rxs:
-        for m in rx.finditer(text):
-            word = _norm(m.group()) if exact else _norm(m.group()).lower()
-            names = owners.get((exact, word))
-            if names is None:
-                names = owners.get((exact, word[:-1])) or owners.get((exact, word[:-2])) or ()
-            for name in names:
-                hits[name] = hits.get(name, 0) + 1
+    for exact, m in _matches(text, rxs, fast):
+        word = _norm(m.group()) if exact else _norm(m.group()).lower()
+        names = owners.get((exact, word))
+        if names is None:
+            names = owners.get((exact, word[:-1])) or owners.get((exact, word[:-2])) or ()
+        for name in names:
+            hits[name] = hits.get(name, 0) + 1
     return hits
 
 

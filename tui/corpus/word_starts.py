@@ -1,0 +1,55 @@
+"""Where the words of a small vocabulary start in a text: one regex pass over a lower-cased copy.
+
+The date grammar and the topic keywords are long alternations with a lookbehind in front; the
+regex engine cannot skip ahead on those and tries every alternative at every position, once per
+pattern. Finding the few places where a vocabulary word starts (one pass, the words merged into
+a trie) and running the exact patterns only there gives the same matches many times faster.
+
+`fold(text)` is the lower-cased copy, offsets unchanged. It is None for the rare text where
+lower-casing would not line up with `re.IGNORECASE` on ASCII words: "İ" lowers to two
+characters, and "ı" and "ſ" match "i" and "s" case-insensitively though they lower to
+themselves (the only such characters in Unicode besides the Kelvin sign, which lowers to "k").
+Callers then fall back to scanning with the full patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_UNSAFE = ("\u0130", "\u0131", "\u017f")
+
+
+def fold(text: str) -> str | None:
+    """`text.lower()` when it lines up with `text` and with IGNORECASE on ASCII words, else None."""
+    if not text.isascii() and any(c in text for c in _UNSAFE):
+        return None
+    return text.lower()
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex alternation of `words` with common prefixes merged ("jan(?:uary)?"), so the engine
+    compares each character once instead of once per word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict) -> str:
+    alts = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+    return body + "?" if "" in node else body
+
+
+def token_scanner(alternatives: str, word_chars: str) -> re.Pattern[str]:
+    """A pattern for `" " + folded text`: a character outside `word_chars` (a class body such as
+    "a-z0-9_"), then `alternatives` (with groups). The leading character class lets the engine
+    skip every character inside a word; the padding space lets a word at offset 0 be found.
+    Offsets of the groups are one more than in the text."""
+    return re.compile(f"[^{word_chars}](?:{alternatives})")
