@@ -188,5 +188,126 @@ ID_BEFORE = _c(
     r"approximately|roughly|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least)\s*[:#]?\s*$"
 )
 
-SENTENCE_END = _c(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+# Each alternative starts with one literal character, so the engine can skip to the next
+# candidate character instead of trying the pattern at every position.
+_END_TAIL = r"[.!?]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+SENTENCE_END = _c(rf"\.{_END_TAIL}|!{_END_TAIL}|\?{_END_TAIL}|\n\s*")
 WORD = _c(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+# --- where each pattern can start ------------------------------------------------------------
+# Every pattern above starts with a word from a small set (a month, a weekday, "last", ...) or a
+# run of digits, right after a character that is no word character; a few start one or three
+# words before such a word ("the first half of", "the day before yesterday", "two weeks ago").
+# `pattern_starts` finds those places in one pass over the lower-cased text (`word_starts`), so
+# each pattern runs only there instead of scanning the whole text: the same matches.
+_START_WORDS: dict[str, tuple[str, ...]] = {}
+
+
+def _starts(words, *names: str) -> None:
+    for w in words:
+        _START_WORDS[w] = _START_WORDS.get(w, ()) + names
+
+
+_starts(list(MONTHS) + list(MONTH_ABBR), "mdy", "my", "m_relyear", "m_ctx")
+_starts(list(WEEKDAYS) + list(WEEKDAY_ABBR), "mdy", "dmy", "weekday")
+_starts(("last", "next", "this", "coming", "past", "previous"), "weekday")
+_starts(("last", "this", "next", "coming", "current"), "rel_unit")
+_starts(("today", "tonight", "yesterday", "tomorrow"), "deictic")
+_starts(("first", "last", "final", "second", "third", "fourth"), "months_of")
+_starts(SEASONS, "season")
+_UNITS = frozenset(("year", "years", "month", "months", "week", "weeks", "day", "days"))  # "two weeks ago"
+_starts(_UNITS)
+# Words that "the" (or "the day before/after") may come before, for "months_of", "season", "deictic".
+_THE_BEFORE_WORDS = frozenset(("first", "last", "final", "second", "third", "fourth", "yesterday", "tomorrow", *SEASONS))
+
+# Groups: 1 a start word (whole), 2 a weekday at the front of a longer word ("MONDAYS" holds
+# "MONDAY": `WD` only refuses a lower-case letter after it), 3 a run of ASCII digits.
+_SCAN = None
+
+
+def _scanner():
+    global _SCAN
+    if _SCAN is None:
+        from .word_starts import token_scanner, trie
+
+        _SCAN = token_scanner(
+            f"({trie(_START_WORDS)})(?![a-z])|({trie(WEEKDAYS)})|([0-9]+)", "a-z0-9_"
+        )
+    return _SCAN
+
+
+# "iso" and "numeric" may follow a letter ("A2022-01-19"): found from their separator instead.
+_NUMERIC_SEP = _c(r"[-/.]\d")
+_YEAR_PATTERNS = ("year_range", "year_ctx", "year_bare")
+
+
+def _word_before(low: str, pos: int) -> tuple[int, str]:
+    """(start, word) of the word that ends where the whitespace before `pos` begins (at most ten
+    characters of it), or (-1, "") when no whitespace comes right before `pos`."""
+    j = pos
+    while j > 0 and low[j - 1].isspace():
+        j -= 1
+    if j == pos:
+        return -1, ""
+    k = j
+    while k > 0 and j - k < 10 and (low[k - 1].isalnum() or low[k - 1] == "_"):
+        k -= 1
+    return k, low[k:j]
+
+
+def pattern_starts(text: str) -> dict[str, list[int]] | None:
+    """Sorted offsets where each pattern might match (a superset of where it does), or None when
+    the text cannot be lower-cased safely (see `word_starts.fold`)."""
+    from .word_starts import fold
+
+    low = fold(text)
+    if low is None:
+        return None
+    out: dict[str, list[int]] = {name: [] for name in PATTERNS}
+    for m in _scanner().finditer(" " + low):
+        word, wd, digits = m.groups()
+        if word is not None:
+            pos = m.start(1) - 1
+            for name in _START_WORDS.get(word, ()):
+                out[name].append(pos)
+            if word in _UNITS or word in _THE_BEFORE_WORDS:
+                k, before = _word_before(low, pos)
+                if word in _UNITS:
+                    if before:
+                        out["ago"].append(k)
+                elif before == "the":
+                    for name in _START_WORDS[word]:
+                        if name in ("months_of", "season"):
+                            out[name].append(k)
+                elif word in ("yesterday", "tomorrow") and before in ("before", "after"):
+                    k2, day = _word_before(low, k)
+                    if day == "day":
+                        k3, the = _word_before(low, k2)
+                        if the == "the":
+                            out["deictic"].append(k3)
+        elif wd is not None:
+            out["weekday"].append(m.start(2) - 1)
+        else:
+            pos = m.start(3) - 1
+            n = len(digits)
+            if n <= 2:
+                out["dmy"].append(pos)
+                out["ago"].append(pos)
+                k, before = _word_before(low, pos)
+                if before == "the":
+                    out["dmy"].append(k)
+            if n <= 4 and digits[0] in "12":
+                for name in _YEAR_PATTERNS:
+                    out[name].append(pos)
+    for m in _NUMERIC_SEP.finditer(text):
+        s = m.start()
+        j = s
+        while j > 0 and s - j < 5 and text[j - 1].isdecimal():
+            j -= 1
+        if j < s and "0" <= text[j] <= "9" and (j == 0 or not text[j - 1].isdecimal()):
+            out["iso"].append(j)
+            out["numeric"].append(j)
+    for name, starts in out.items():
+        out[name] = sorted(set(starts))
+    return out

@@ -26,10 +26,12 @@ from .date_grammar import (
     SEASONS,
     UNIT_AFTER,
     month_number,
+    pattern_starts,
     weekday_number,
 )
 from .date_tense import sentence_bounds, tense_at
 from .model import DateMention, PartialDate
+from .word_starts import matches_at
 
 __all__ = ["find_dates"]
 
@@ -288,7 +290,7 @@ _HANDLERS: list[tuple[str, Callable[..., _Cand | None]]] = [
     ("year_ctx", _year_ctx),
     ("year_bare", _year_bare),
 ]
-_RULES = [(PATTERNS[name], PREFIXES.get(name), handler) for name, handler in _HANDLERS]
+_RULES = [(name, PATTERNS[name], PREFIXES.get(name), handler) for name, handler in _HANDLERS]
 
 _RANGE_GAP = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<to>to|until|till|through|and))\s*(?:(?:the\s+)?end\s+of\s+)?", re.I)
 _RANGE_OPEN = re.compile(r"(?i:\b(?P<w>from|between)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+)?)$")
@@ -296,13 +298,17 @@ _RANGE_OPEN = re.compile(r"(?i:\b(?P<w>from|between)\s+(?:the\s+)?(?:(?:beginnin
 
 def _candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
-    for pattern, prefix, handler in _RULES:
-        for m in pattern.finditer(text):
+    starts = pattern_starts(text)
+    for name, pattern, prefix, handler in _RULES:
+        for m in pattern.finditer(text) if starts is None else matches_at(pattern, text, starts[name]):
             try:
                 if prefix is None:
                     c = handler(m, text)
                 else:  # a cue right before the core ("in May", "early next year")
-                    c = handler(m, text, prefix.search(text, max(0, m.start() - 40), m.start()))
+                    # Every cue pattern ends in a space or "-": without one there is no cue.
+                    s = m.start()
+                    near = s > 0 and (text[s - 1].isspace() or text[s - 1] == "-")
+                    c = handler(m, text, prefix.search(text, max(0, s - 40), s) if near else None)
             except ValueError:
                 continue  # "29 February 1000", "April 31": not a calendar date
             if c is not None and c.end > c.start:

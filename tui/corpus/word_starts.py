@@ -53,3 +53,15 @@ def token_scanner(alternatives: str, word_chars: str) -> re.Pattern[str]:
     skip every character inside a word; the padding space lets a word at offset 0 be found.
     Offsets of the groups are one more than in the text."""
     return re.compile(f"[^{word_chars}](?:{alternatives})")
+
+
+def matches_at(pattern: re.Pattern[str], text: str, positions: list[int]):
+    """What `pattern.finditer(text)` yields, given (sorted) every offset where it might match and
+    that it never matches the empty string: it resumes after each match, as finditer does."""
+    last = 0
+    for pos in positions:
+        if pos >= last:
+            m = pattern.match(text, pos)
+            if m is not None:
+                yield m
+                last = m.end()
