@@ -9,7 +9,8 @@ TempEval-3 train texts (tags stripped, the document date given as a manifest ove
 relative dates resolve), and the five bundled articles. MB = bytes of the files as read.
 
 Stages: load (`load_article_bytes`), find_people, find_dates, find_quotes, assign_topics, each
-timed on its own, and "whole" = load + `extract` (what the index build does per file). Each
+timed on its own; "core" = their sum; "whole" = load + `extract` (what the index build does per
+file, including anything `extract` adds beyond the four stages). Each
 tree runs in its own subprocess (the other tree is imported from DIR first on sys.path, the
 editable-install finder dropped, as bench/frozen.py does); --compare alternates the two trees
 for --rounds rounds and keeps each tree's best time per stage, so machine noise mostly cancels.
@@ -34,7 +35,8 @@ REPO = HERE.parent
 CORPUS = Path("/tmp/timeline-bench/corpus-20000-s1")
 TEMPEVAL = Path("/work/shared/data/tempeval3/train")
 BUNDLED = REPO / "articles"
-STAGES = ("load", "find_people", "find_dates", "find_quotes", "assign_topics", "whole")
+STAGES = ("load", "find_people", "find_dates", "find_quotes", "assign_topics", "core", "whole")
+EXTRACTED = ("dates", "people", "quotes", "topics")  # the fields compared (later fields may be added)
 
 
 def _use_tree(src: str | None) -> None:
@@ -102,7 +104,8 @@ def worker_dump(src: str | None, out: str, step: int) -> None:
     for group, path, aid, data, override in items:
         article, problems = load_article_bytes(data, path, aid, override)
         ext = extract(article, manifests[group]) if article is not None else None
-        rows.append((path, _canon(article), _canon(problems), _canon(ext)))
+        found = None if ext is None else tuple((f, _canon(getattr(ext, f))) for f in EXTRACTED)
+        rows.append((path, _canon(article), _canon(problems), found))
     with open(out, "wb") as handle:
         pickle.dump(rows, handle, protocol=5)
 
@@ -146,6 +149,7 @@ def worker_time(src: str | None, reps: int, step: int) -> dict:
             t["find_dates"] += t2 - t1
             t["find_quotes"] += t3 - t2
             t["assign_topics"] += t4 - t3
+        t["core"] = t["load"] + t["find_people"] + t["find_dates"] + t["find_quotes"] + t["assign_topics"]
         for group, path, aid, data, override in items:
             t0 = clock()
             article, _ = load_article_bytes(data, path, aid, override)
@@ -186,7 +190,7 @@ def _table(runs: dict[str, dict]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--compare", metavar="DIR", help="time this tree against the tui under DIR")
-    ap.add_argument("--check", metavar="DIR", help="assert identical outputs against the tui under DIR")
+    ap.add_argument("--check", metavar="DIR", help="assert identical outputs against the tui under DIR (Article fields, problems, and the Extraction fields dates, people, quotes, topics)")
     ap.add_argument("--rounds", type=int, default=3, help="alternating rounds for --compare")
     ap.add_argument("--reps", type=int, default=2, help="passes over the sample per worker run")
     ap.add_argument("--step", type=int, default=40, help="every Nth corpus file")

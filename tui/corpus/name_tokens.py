@@ -138,3 +138,69 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
         if caps >= 0.6 * (len(words) - small) and not m.group().rstrip().endswith((".", "”", '"')):
             spans.append(m.span())
     return spans
+
+
+class _Found:
+    """A match found by `Aliases` (the part of `re.Match` its callers use)."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches
+
+
+class Aliases:
+    """Finds the forms of names in a text exactly as the regex
+    `(?<![\\w'’-])(?:form|form|...)(?![\\w-]|['’](?![sS]\\b))` (longest form first) would, without
+    compiling one: an article has a handful of forms, and compiling a regex for them costs far
+    more than looking for each with `str.find`."""
+
+    def __init__(self, forms: list[str]) -> None:
+        self.forms = sorted(set(forms), key=len, reverse=True)
+
+    def finditer(self, text: str) -> list[_Found]:
+        best: dict[int, str] = {}  # start -> the longest form that may end there
+        n = len(text)
+        for form in self.forms:
+            size = len(form)
+            p = text.find(form)
+            while p >= 0:
+                if p not in best and self._fits(text, p, p + size, n):
+                    best[p] = form
+                p = text.find(form, p + 1)
+        out: list[_Found] = []
+        last = 0
+        for p in sorted(best):
+            if p >= last:
+                form = best[p]
+                last = p + len(form)
+                out.append(_Found(p, last, form))
+        return out
+
+    @staticmethod
+    def _fits(text: str, start: int, end: int, n: int) -> bool:
+        if start > 0:
+            c = text[start - 1]
+            if _word_char(c) or c in "'’-":
+                return False
+        if end == n:
+            return True
+        c = text[end]
+        if _word_char(c) or c == "-":
+            return False
+        if c in "'’":  # only a possessive "'s" may follow: "Raisi's", not "Raisi'x"
+            return text[end + 1 : end + 2] in ("s", "S") and (end + 2 == n or not _word_char(text[end + 2]))
+        return True

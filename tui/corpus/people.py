@@ -56,6 +56,7 @@ from .people_lexicon import (
     TITLES,
 )
 from .name_tokens import (  # noqa: F401 (quotes.py takes _Tok and _name_capable from here)
+    Aliases,
     _HYPHEN_PARTICLE,
     _PARTICLES,
     _STOP,
@@ -354,12 +355,10 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
     return out, orgs
 
 
-def _alias_regex(forms: Iterable[str]) -> re.Pattern[str] | None:
-    forms = sorted({f for f in forms if f}, key=len, reverse=True)
-    if not forms:
-        return None
-    alt = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w-]|['’](?![sS]\b))")
+def _alias_regex(forms: Iterable[str]) -> Aliases | None:
+    """A finder of the forms as whole words (see `Aliases`), or None when there are none."""
+    forms = [f for f in forms if f]
+    return Aliases(forms) if forms else None
 
 
 def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:

@@ -118,21 +118,48 @@ def mask(text: str, spans: list[Span]) -> str:
     """`text` with each quote's words replaced by "x" (same length), so that names and verbs
     inside quotes are never read as attribution. A final . ! or ? is kept so sentences still
     end where the quote ends a sentence."""
+    out: list[str] = []
+    pos = 0  # spans come in order and never overlap: copy the text between them in slices
+    for sp in spans:
+        lo, hi = sp.open + 1, sp.raw_end
+        if lo < pos:
+            return _mask_by_char(text, spans)
+        if hi <= lo:
+            continue
+        last = _kept_end(text, sp)
+        out.append(text[pos:lo])
+        if last is None:
+            out.append("x" * (hi - lo))
+        else:
+            out += ("x" * (last - lo), text[last], "x" * (hi - last - 1))
+        pos = hi
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _kept_end(text: str, sp: Span) -> int | None:
+    """The offset of a final . ! or ? of the quote (kept by `mask`), if any."""
+    stripped_end = sp.raw_end
+    while stripped_end > sp.open + 1 and text[stripped_end - 1].isspace():
+        stripped_end -= 1
+    if stripped_end > sp.open + 1 and text[stripped_end - 1] in ".!?":
+        return stripped_end - 1
+    return None
+
+
+def _mask_by_char(text: str, spans: list[Span]) -> str:
     chars = list(text)
     for sp in spans:
-        last = None
-        stripped_end = sp.raw_end
-        while stripped_end > sp.open + 1 and text[stripped_end - 1].isspace():
-            stripped_end -= 1
-        if stripped_end > sp.open + 1 and text[stripped_end - 1] in ".!?":
-            last = stripped_end - 1
+        last = _kept_end(text, sp)
         for i in range(sp.open + 1, sp.raw_end):
             if i != last:
                 chars[i] = "x"
     return "".join(chars)
 
 
-_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
+# One alternative per first character (". ! ? newline"), so the engine skips ahead to them.
+_AFTER_END = r"[.!?]*[”\"’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])"
+_BOUNDARY = re.compile(rf"\.{_AFTER_END}|!{_AFTER_END}|\?{_AFTER_END}|\n\n*")
 _NEWLINE = re.compile("\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
 

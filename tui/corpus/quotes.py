@@ -50,7 +50,10 @@ _CUE_ANY = re.compile(rf"\b(?P<cue>{_CUE})\b")
 _ADV_END = re.compile(rf"(?:\s+(?:{_ADV}))+\s*$")
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 _DETS = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
-_ROLE_CAND = re.compile(rf"\b{_DETS}(?:\s+[^\W\d_][\w'’-]*){{1,6}}")
+# `\b{_DETS}` with the word boundary checked after the first letter: every alternative then
+# starts with a literal letter and the engine skips ahead to those letters.
+_DETS_AT_WORD = "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for d in ("the", "his", "her", "their", "its") for w in (d.capitalize(), d))
+_ROLE_CAND = re.compile(rf"(?:{_DETS_AT_WORD})(?:\s+[^\W\d_][\w'’-]*){{1,6}}")
 _CLAUSE = re.compile(r"[,;:(—–]|\b(?:and|but|while|as|when|after|before|because|although)\s")
 _PARTICIPLES = frozenset(CUE_PARTICIPLES)
 
@@ -83,7 +86,7 @@ class _Context:
                 self._add(m.start(), owner[m.group()])
         for m in _ROLE_CAND.finditer(masked):
             words = m.group().split()
-            if not any(near_word(w.lower().rstrip("’'s"), ROLE_NOUNS) for w in words[1:]):
+            if not any(map(_role_word, words[1:])):
                 continue
             for k in range(2, len(words) + 1):
                 phrase = " ".join(words[:k])
@@ -212,6 +215,19 @@ class _Context:
         if m and (first is None or lo + m.start() < first[0]):
             return self.pronoun(m.group(1), lo + m.start())
         return first[2] if first else None
+
+
+_ROLE_WORDS: dict[str, bool] = {}
+
+
+def _role_word(word: str) -> bool:
+    """Is this word of a phrase ("president", "pPresident's") a role noun? Remembered per word."""
+    hit = _ROLE_WORDS.get(word)
+    if hit is None:
+        if len(_ROLE_WORDS) > 50_000:
+            _ROLE_WORDS.clear()
+        hit = _ROLE_WORDS[word] = near_word(word.lower().rstrip("’'s"), ROLE_NOUNS) is not None
+    return hit
 
 
 def _is_title_word(word: str) -> bool:
