@@ -8,9 +8,11 @@ array and whatever is on screen.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -24,6 +26,17 @@ from tui.corpus.view import TimelineRows, index_on_or_after, short_span, timelin
 
 DATE_WIDTH = 10  # "Sep 16–17" plus a space
 MOVE = Binding.Group("Move")
+
+
+class _Look(NamedTuple):
+    """What a row's strip depends on besides the row itself."""
+
+    width: int
+    base: Style
+    headings: dict[str, Style]
+    date: Style
+    count: Style
+    cursor: Style
 
 
 class EventList(ScrollView, can_focus=True):
@@ -52,8 +65,9 @@ class EventList(ScrollView, can_focus=True):
         "event-list--cursor",
     }
 
-    cursor: reactive[int] = reactive(-1, init=False)
-    """The row of the selected event, or -1 when the list is empty."""
+    cursor: reactive[int] = reactive(-1, init=False, repaint=False)
+    """The row of the selected event, or -1 when the list is empty. `watch_cursor` repaints what
+    changed (two rows, or the list when it scrolled), not the whole list on every move."""
 
     class Highlighted(Message):
         """The cursor moved to another event (None when the list became empty)."""
@@ -84,6 +98,8 @@ class EventList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._rows: TimelineRows = timeline_rows([])
+        self._look: _Look | None = None
+        self._strips: dict[tuple[int, bool], Strip] = {}  # (row, cursor on it) -> strip
 
     # -- the heading (a border title where the layout gives the pane a border) ---------------
 
@@ -117,6 +133,7 @@ class EventList(ScrollView, can_focus=True):
     def set_events(self, events_: list[Event], keep: Event | None = None) -> None:
         """Show `events_`; keep the cursor on `keep` when it is still listed, else the first."""
         self._rows = timeline_rows(events_)
+        self._strips.clear()
         self.virtual_size = Size(0, len(self._rows))
         row = -1
         if keep is not None:
@@ -163,23 +180,58 @@ class EventList(ScrollView, can_focus=True):
 
     # -- rendering -----------------------------------------------------------------------
 
+    # A row's strip depends only on the row, whether the cursor is on it, the width and the
+    # styles (`_Look`): strips are kept per row, so a scroll by one row renders one new row
+    # and a cursor move two. `render_lines` checks the look once per frame and starts over
+    # when it changed (focus, theme, resize); `set_events` starts over with new rows.
+
+    STRIP_CACHE_SIZE = 1024
+
+    def _current_look(self) -> _Look:
+        component = self.get_component_rich_style
+        return _Look(
+            self.scrollable_content_region.width,
+            self.rich_style,
+            {kind: component(f"event-list--{kind}") for kind in ("year", "month", "undated")},
+            component("event-list--date", partial=True),
+            component("event-list--count", partial=True),
+            component("event-list--cursor"),
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        look = self._current_look()
+        if look != self._look:
+            self._look = look
+            self._strips.clear()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        look = self._look
+        if look is None:
+            look = self._look = self._current_look()
         row = self.scroll_offset.y + y
-        base = self.rich_style
         if not 0 <= row < len(self._rows):
-            return Strip.blank(width, base)
+            return Strip.blank(look.width, look.base)
+        key = (row, row == self.cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) >= self.STRIP_CACHE_SIZE:
+                self._strips.clear()
+            strip = self._strips[key] = self._render_row(row, key[1], look)
+        return strip
+
+    def _render_row(self, row: int, selected: bool, look: _Look) -> Strip:
+        width, base = look.width, look.base
         heading = self._rows.heading(row)
         if heading is not None:
             kind, label = heading
-            style = base + self.get_component_rich_style(f"event-list--{kind}")
+            style = base + look.headings[kind]
             indent = "  " if kind == "month" else " "
             return Strip([Segment(set_cell_size(indent + label, width), style)], width)
         event = self._rows.event_at(row)
         assert event is not None
-        selected = row == self.cursor
         if selected:
-            base = base + self.get_component_rich_style("event-list--cursor")
+            base = base + look.cursor
         marker = "▶ " if selected else "  "
         date_text = short_span(event.span)
         date_text = date_text if cell_len(date_text) < DATE_WIDTH else date_text[: DATE_WIDTH - 2] + "…"
@@ -191,8 +243,8 @@ class EventList(ScrollView, can_focus=True):
             title = set_cell_size(title, max(title_width - 1, 0)) + "…" if title_width else ""
         # The cursor row is one style end to end: a column colour chosen for the list's own
         # background (the date's, the source count's) can vanish on the cursor's.
-        date_style = base if selected else base + self.get_component_rich_style("event-list--date", partial=True)
-        count_style = base if selected else base + self.get_component_rich_style("event-list--count", partial=True)
+        date_style = base if selected else base + look.date
+        count_style = base if selected else base + look.count
         segments = [
             Segment(marker, base),
             Segment(set_cell_size(date_text, DATE_WIDTH), date_style),
