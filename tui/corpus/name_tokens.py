@@ -88,11 +88,79 @@ def _name_capable_uncached(tok: _Tok) -> bool:
     return len(b) > 1 or tok.text.endswith(".")  # an initial "H."
 
 
+# Words that touch (no gap, or one space between them): only such words can make a run
+# together. Most capitalized words stand alone, and those are read quickly (`_lone`).
+_GROUP = re.compile(rf"(?P<first>{_TOKEN.pattern})(?:[ \u00a0]?{_TOKEN.pattern})*")
+# The groups that start with a capital, found fast: the pattern starts with the capital itself
+# (its lookbehind checked after it), so the engine skips to capitals. A group can only start
+# with a capital or a particle; one starting with a word particle ("de Gaulle") makes the same
+# runs as the rest of it, and one starting with "al-" and the like is found from its hyphen.
+_CAP_GROUP = re.compile(
+    rf"(?P<first>[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f](?<![\w'’-].)(?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?)"
+    rf"(?:[ \u00a0]?{_TOKEN.pattern})*"
+)
+_HYPHEN_CAP = re.compile(r"-[A-Z]")
+_HYPHEN_PARTICLES = frozenset("al el ad as ash an ar at az bin ibn abu bint".split())
+
+
+def _groups(text: str) -> list[re.Match[str]]:
+    """The runs of touching words that start with a capital or a hyphenated particle, in order."""
+    groups = list(_CAP_GROUP.finditer(text))
+    starts = []
+    for m in _HYPHEN_CAP.finditer(text):
+        h = m.start()
+        for k in (2, 3, 4):
+            p = h - k
+            if p >= 0 and text[p:h] in _HYPHEN_PARTICLES and (p == 0 or not (_word_char(text[p - 1]) or text[p - 1] in "'’-")):
+                starts.append(p)
+                break
+    if not starts:
+        return groups
+    out: list[re.Match[str]] = []
+    last = 0
+    for start, cap in sorted([(g.start(), g) for g in groups] + [(p, None) for p in starts], key=lambda x: x[0]):
+        if start >= last:
+            g = cap if cap is not None else _GROUP.match(text, start)
+            if g is not None:
+                out.append(g)
+                last = g.end()
+    return out
+
+
 def _runs(text: str) -> list[list[_Tok]]:
-    """Runs of capitalized words separated by single spaces (particles allowed inside)."""
+    """Runs of capitalized words separated by single spaces (particles allowed inside). A run of
+    one word that can be no part of a name ("The", "In") is left out."""
+    runs: list[list[_Tok]] = []
+    for g in _groups(text):
+        if g.end("first") == g.end():
+            tok = _lone(g.group(), g.start(), g.end())
+            if tok is not None:
+                runs.append([tok])
+        else:
+            runs += [run for run in _group_runs(text, g.start(), g.end()) if len(run) > 1 or _name_capable(run[0])]
+    return runs
+
+
+def _lone(word: str, start: int, end: int) -> _Tok | None:
+    """What `_group_runs` makes of a word that touches no other, if it may be part of a name."""
+    if word.endswith(".") and not (
+        len(word) == 2 or word[:-1].lower() in ABBREVIATIONS or word[:-1].lower() in HONORIFICS
+    ):
+        word, end = word[:-1], end - 1
+    if not (word[:1].isupper() or _HYPHEN_PARTICLE.match(word)) or word.lower() in _PARTICLES:
+        return None  # no run, or a particle alone (a run cannot end on one)
+    capable = _CAPABLE.get(word)
+    if capable is False:
+        return None
+    tok = _Tok(start, end, word)
+    return tok if capable or _name_capable(tok) else None
+
+
+def _group_runs(text: str, start: int, end: int) -> list[list[_Tok]]:
+    """The runs of the words in text[start:end]."""
     runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         end = m.end()
         if word.endswith(".") and not (
@@ -124,18 +192,25 @@ def _runs(text: str) -> list[list[_Tok]]:
     return [r for r in runs if r]
 
 
+_PROSE_END = (".", "”", '"')
+
+
 def _headline_lines(text: str) -> list[tuple[int, int]]:
     """Spans of title-case lines (headlines, bylines): most words capitalized."""
     spans = []
     for m in _LINE.finditer(text):
-        words = m.group().split()
+        line = m.group()
+        prose = line.rstrip().endswith(_PROSE_END)
+        words = line.split(None, 2) if prose else line.split()  # (prose: its first words suffice)
         if len(words) < 3:
             if words and all(w[:1].isupper() for w in words):
                 spans.append(m.span())
             continue
+        if prose:
+            continue
         caps = sum(1 for w in words if w[:1].isupper())
         small = sum(1 for w in words if w.lower() in {"a", "an", "the", "of", "and", "in", "on", "to", "for", "with", "at", "by"})
-        if caps >= 0.6 * (len(words) - small) and not m.group().rstrip().endswith((".", "”", '"')):
+        if caps >= 0.6 * (len(words) - small):
             spans.append(m.span())
     return spans
 
