@@ -172,6 +172,19 @@ def _plural(low: str) -> bool:
 
 def _plausible(lows: list[str]) -> bool:
     """Could these lower-case words be a person's name (not an organization, place or event)?"""
+    key = tuple(lows)
+    hit = _PLAUSIBLE.get(key)
+    if hit is None:
+        if len(_PLAUSIBLE) > 50_000:
+            _PLAUSIBLE.clear()
+        hit = _PLAUSIBLE[key] = _plausible_uncached(lows)
+    return hit
+
+
+_PLAUSIBLE: dict[tuple[str, ...], bool] = {}  # the same names come back in every article
+
+
+def _plausible_uncached(lows: list[str]) -> bool:
     last = lows[-1].rstrip(".")
     if last in NONPERSON_HEADS:
         return False
@@ -332,7 +345,10 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
         if not honor and (_ORG_AFTER.match(after) or (not prefix and before.endswith(_AT_WITH) and _EMPLOYER_BEFORE.search(before))):
             orgs.add(name_key(name))
         signal = titled or bool(
-            _AFTER_CUE.match(after) or _AFTER_APPOSITIVE_CUE.match(after) or _ACCORDING_BEFORE.search(before)
+            _AFTER_CUE.match(after)
+            or (after.startswith(",") and _AFTER_APPOSITIVE_CUE.match(after))
+            # (the pattern ends in "to" and a space)
+            or (before[-1:].isspace() and before.rstrip().endswith("to") and _ACCORDING_BEFORE.search(before))
         )
         while hi < len(headlines) and headlines[hi][1] <= start:
             hi += 1
