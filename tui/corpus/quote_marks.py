@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from .people_lexicon import ABBREVIATIONS
 
 _MARK = re.compile("[“”\"‘’']")
-_LINE = re.compile(r"[^\n]*")
 _OPEN_CONTEXT = frozenset("([{—–-/:;,“\"‘")
 _TRAILING_PUNCT = " \t\n,;:\u00a0"
 
@@ -36,7 +35,18 @@ class Span:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _LINE.finditer(text) if m.group().strip()]
+    """Spans of the lines that are not blank."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line and not line.isspace():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -54,23 +64,35 @@ def find_spans(text: str) -> list[Span]:
 
     def emit(open_: int, close: int | None, raw_end: int) -> None:
         s, e = _trim(text, open_ + 1, raw_end)
-        if any(c.isalnum() for c in text[s:e]):
+        if _ALNUM.search(text, s, e) is not None:
             out.append(Span(open_, close, s, e, raw_end))
 
+    every = [m.start() for m in _MARK.finditer(text)]
+    if not every:
+        return out
+    mi = 0  # the first mark not yet given to a line
     for ls, le in _lines(text):
+        while mi < len(every) and every[mi] < ls:
+            mi += 1
+        mj = mi
+        while mj < len(every) and every[mj] < le:
+            mj += 1
+        if mj == mi and pending is None:
+            continue  # no mark and no quote running on: nothing happens in this line
         state: tuple[str, int] | None = None  # ("d" or "s", open position)
-        marks = list(_MARK.finditer(text, ls, le))
+        marks = every[mi:mj]
+        mi = mj
         k = 0
         if pending is not None:
             first = len(text[ls:le]) - len(text[ls:le].lstrip())
-            if marks and marks[0].start() == ls + first and marks[0].group() in "“\"":
+            if marks and marks[0] == ls + first and text[marks[0]] in "“\"":
                 state = ("d", pending[0])
                 k = 1
             else:
                 emit(pending[0], None, pending[1])
             pending = None
-        for m in marks[k:]:
-            p, c = m.start(), m.group()
+        for p in marks[k:]:
+            c = text[p]
             prev = text[p - 1] if p > ls else ""
             nxt = text[p + 1] if p + 1 < le else ""
             if state is None:

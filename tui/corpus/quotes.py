@@ -86,7 +86,7 @@ class _Context:
                 self._add(m.start(), owner[m.group()])
         for m in _ROLE_CAND.finditer(masked):
             words = m.group().split()
-            if not any(map(_role_word, words[1:])):
+            if _NOT_ROLE.issuperset(words[1:]) or not any(map(_role_word, words[1:])):
                 continue
             for k in range(2, len(words) + 1):
                 phrase = " ".join(words[:k])
@@ -217,17 +217,20 @@ class _Context:
         return first[2] if first else None
 
 
-_ROLE_WORDS: dict[str, bool] = {}
+_NOT_ROLE: set[str] = set()  # words of phrases known to be no role noun (a set: one C-level test)
 
 
 def _role_word(word: str) -> bool:
-    """Is this word of a phrase ("president", "pPresident's") a role noun? Remembered per word."""
-    hit = _ROLE_WORDS.get(word)
-    if hit is None:
-        if len(_ROLE_WORDS) > 50_000:
-            _ROLE_WORDS.clear()
-        hit = _ROLE_WORDS[word] = near_word(word.lower().rstrip("’'s"), ROLE_NOUNS) is not None
-    return hit
+    """Is this word of a phrase ("president", "pPresident's") a role noun? Words that are not
+    are remembered in `_NOT_ROLE`."""
+    if word in _NOT_ROLE:
+        return False
+    if near_word(word.lower().rstrip("’'s"), ROLE_NOUNS) is not None:
+        return True
+    if len(_NOT_ROLE) > 100_000:
+        _NOT_ROLE.clear()
+    _NOT_ROLE.add(word)
+    return False
 
 
 def _is_title_word(word: str) -> bool:
