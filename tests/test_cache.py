@@ -311,7 +311,7 @@ def test_fast_walk_finds_what_the_loader_finds(tmp_path, monkeypatch):
         monkeypatch.chdir(cwd)
         fast = fast_article_files(root)
         assert fast is not None
-        assert [(f.file, f.relative, f.shown) for f, _ in fast] == [(f.file, f.relative, f.shown) for f in find_article_files(root)[0]]
+        assert [(str(f.file), f.relative, f.shown) for f, _ in fast] == [(str(f.file), f.relative, f.shown) for f in find_article_files(root)[0]]
     (root / "b" / "link.txt").symlink_to(root / "z.txt")
     assert fast_article_files(root) is None  # symlinks: the loader's walk decides
 

@@ -11,7 +11,7 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,14 +64,13 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
     fp = cache_mod.fingerprint(plan.stats(), plan.fingerprint_extra) if cache else ""
     if cache is not None:
         try:
-            snap = cache.get_snapshot(fp)
+            found = cache.get_snapshot(fp, root)
         except Exception:  # noqa: BLE001 - a cache we cannot read is rebuilt, never trusted
-            snap = None
+            found = None
             cache = _reset(cache, root)
-        if isinstance(snap, Corpus):
-            snap.root = root
+        if found is not None and _relocate(found[0], found[1], plan):
             yield (total, total)
-            yield snap
+            yield found[0]
             return
 
     slots: list[_Done | None] = [None] * total
@@ -92,8 +91,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             for got in cache.load(list(hits)):
                 i = hits[got.row]
                 if got.article.path != plan.entries[i].shown:  # run from another folder
-                    misses.append(i)
-                    continue
+                    _move_article(got.article, plan.entries[i].shown)
                 slots[i] = _Done(got.article, got.extraction, got.row)
         except (sqlite3.Error, ValueError, TypeError, KeyError):
             cache = _reset(cache, root)
@@ -138,7 +136,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
         # Before handing the corpus over, not after: an app quit right after it shows would
         # kill this (worker) thread, and every start would assemble again.
         try:
-            cache.put_snapshot(fp, corpus)
+            cache.put_snapshot(fp, corpus, plan.paths())
         except (sqlite3.Error, OSError, MemoryError, pickle.PicklingError, RecursionError):
             pass
     yield corpus
@@ -280,6 +278,32 @@ def _make_lazy(corpus: Corpus, cache: IndexCache, plan: _Plan, slots: list[_Done
         rel = stored.get(aid)
         out[aid] = art if rel is None else cache_mod.make_lazy(art, rel, store)
     corpus.articles = out
+
+
+def _relocate(corpus: Corpus, stored: dict, plan: _Plan) -> bool:
+    """Show a snapshot's paths as this run shows them: paths are shown relative to the working
+    directory, and a start from another folder must not re-read 20,000 files for that. False
+    when a path cannot be placed (the caller then builds from the cached rows instead)."""
+    if stored.get("cwd") == os.getcwd():
+        return True
+    old_shown = stored.get("files", {})
+    moves = {old_shown[e.stat.rel]: e.shown for e in plan.entries if e.stat.rel in old_shown}
+    moves[stored.get("manifest", "")] = plan.manifest_shown
+    for art in corpus.articles.values():
+        if art.path not in moves:
+            return False
+    if any(p.path not in moves for p in corpus.problems):
+        return False
+    for art in corpus.articles.values():
+        _move_article(art, moves[art.path])
+    corpus.problems = [replace(p, path=moves[p.path]) for p in corpus.problems]
+    return True
+
+
+def _move_article(article: Article, shown: str) -> None:
+    old = article.path
+    article.path = shown
+    article.problems = [replace(p, path=shown) if p.path == old else p for p in article.problems]
 
 
 # -- corpus-wide steps ------------------------------------------------------------------------

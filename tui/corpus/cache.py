@@ -10,9 +10,10 @@ into the articles folder.
   again; a row whose file is gone is dropped.
 - `docs`: an FTS5 index over title and body (external content: the text is stored once), for
   `tui.corpus.search_index.search`.
-- `snapshot`: the assembled corpus (events, people, articles without bodies), valid only for
+- `snapshot`: the assembled corpus in a compact form (`tui.corpus.snapshot`), valid only for
   the exact set of (path, size, mtime) it was built from, so a warm start with nothing changed
   skips extraction *and* assembly. Article bodies are then read from `files` when asked for.
+- `event_texts`: the searchable text of every event of the snapshot, read on the first search.
 - `meta`: what wrote the database. A database of another schema or engine version, for another
   manifest, or that is not ours, or corrupt, is deleted and rebuilt, never trusted.
 
@@ -22,22 +23,28 @@ without anyone having to remember to bump a number.
 
 from __future__ import annotations
 
-import copyreg
 import gc
 import hashlib
-import io
 import os
-import pickle
 import sqlite3
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.corpus.model import Article, DateMention, PartialDate, Problem, Quote
-from tui.corpus.cache_rows import BodyStore, LazyArticle, decode_row, encode_row, make_lazy  # noqa: F401 (public here too)
+from tui.corpus import snapshot
+from tui.corpus.cache_rows import (  # noqa: F401 (public here too)
+    BodyStore,
+    LazyArticle,
+    decode_row,
+    encode_row,
+    make_lazy,
+)
+from tui.corpus.model import Article
+from tui.corpus.query_index import EventTexts, StoredTexts
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x544C4E31  # "TLN1": marks the SQLite file as ours
 _HERE = Path(__file__).resolve().parent
 
@@ -144,6 +151,9 @@ CREATE TABLE files (
     data TEXT NOT NULL
 );
 CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE event_texts (
+    id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, blob BLOB NOT NULL, starts BLOB NOT NULL
+);
 """
 _FTS = """
 CREATE VIRTUAL TABLE docs USING fts5(title, body, content='files', content_rowid='id');
@@ -237,7 +247,7 @@ class IndexCache:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return False
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        if not {"meta", "files", "snapshot"} <= tables:
+        if not {"meta", "files", "snapshot", "event_texts"} <= tables:
             return False
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         return all(meta.get(k) == v for k, v in expected.items())
@@ -301,58 +311,53 @@ class IndexCache:
             self._store = BodyStore(self.path)
         return self._store
 
-    def get_snapshot(self, fp: str) -> Any | None:
+    def get_snapshot(self, fp: str, root: Path) -> tuple[Any, dict[str, Any]] | None:
+        """The corpus stored for the fingerprint `fp` with the paths it was stored with (see
+        `put_snapshot`); None when there is none, or another."""
         found = self.conn.execute("SELECT fingerprint, data FROM snapshot WHERE id = 1").fetchone()
         if found is None or found[0] != fp:
             return None
         # Only our own database, validated above (application id, schema and engine version),
-        # ever reaches this unpickling.
-        # Loading creates a few hundred thousand objects: without the cyclic GC running every
-        # few thousand of them (none of them is garbage) it is several times faster.
+        # ever reaches this unpickling. Loading creates ~100,000 objects per 20,000 articles:
+        # without the cyclic GC walking them every few thousand (none is garbage) it is faster.
         enabled = gc.isenabled()
         gc.disable()
         try:
-            value = pickle.loads(found[1])
-            # ... and once loaded they live as long as the corpus: moved out of the collector's
-            # generations, later full collections (in the app too) do not walk millions of them.
-            # They are still freed by reference counting.
-            gc.freeze()
+            corpus, paths = snapshot.decode(found[1], root, self.store())
         finally:
             if enabled:
                 gc.enable()
-        store = self.store()
-        for art in value.articles.values():
-            if isinstance(art, LazyArticle):
-                art._store = store
-        return value
+        corpus.event_texts = StoredTexts(corpus.events, lambda: self._event_texts(fp))
+        return corpus, paths
 
-    def put_snapshot(self, fp: str, corpus: Any) -> None:
+    def _event_texts(self, fp: str) -> EventTexts | None:
+        # Called from whichever thread searches first: a connection of its own.
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            try:
+                found = conn.execute("SELECT fingerprint, blob, starts FROM event_texts WHERE id = 1").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return None
+        if found is None or found[0] != fp:
+            return None
+        starts = array("q")
+        starts.frombytes(found[2])
+        return EventTexts(found[1], starts)
+
+    def put_snapshot(self, fp: str, corpus: Any, paths: dict[str, Any]) -> None:
+        """Store the assembled corpus; `paths` is plain data kept with it (how its files were
+        shown, so that a start from another folder can show them again without re-reading)."""
         share_equal_values(corpus)
-        data = _dumps(corpus)
+        data = snapshot.encode(corpus, paths)
+        texts = EventTexts.build(corpus.events)
         with self.conn:
             self.conn.execute("INSERT OR REPLACE INTO snapshot (id, fingerprint, data) VALUES (1, ?, ?)", (fp, data))
-
-
-def _frozen_classes() -> tuple[type, ...]:
-    from tui.corpus.model import DateSpan, Mention
-
-    return (Mention, Quote, DateSpan, PartialDate, DateMention, Problem)
-
-
-def _reduce_by_fields(obj: Any) -> tuple:
-    # Frozen slotted dataclasses pickle through dataclasses' __setstate__, which calls
-    # fields() per object: six times slower to load than calling the class with its values.
-    return (type(obj), tuple(getattr(obj, name) for name in type(obj).__dataclass_fields__))
-
-
-def _dumps(value: Any) -> bytes:
-    buf = io.BytesIO()
-    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
-    table = copyreg.dispatch_table.copy()
-    table.update({cls: _reduce_by_fields for cls in _frozen_classes()})
-    pickler.dispatch_table = table
-    pickler.dump(value)
-    return buf.getvalue()
+            self.conn.execute(
+                "INSERT OR REPLACE INTO event_texts (id, fingerprint, blob, starts) VALUES (1, ?, ?, ?)",
+                (fp, texts.blob, texts.starts.tobytes()),
+            )
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -13,7 +13,6 @@ from typing import Any
 
 from tui.corpus.model import Article, DateMention, PartialDate, Person, Problem, Quote
 
-
 # -- serialization: plain JSON data, never code ------------------------------------------------
 
 
@@ -94,7 +93,7 @@ class LazyArticle(Article):
     A small per-store cache keeps the last few articles read, so a 20,000-article corpus does
     not hold 150 MB of text and half a million date mentions."""
 
-    __slots__ = ("_store", "_row")
+    __slots__ = ("_row", "_store")
 
     body = _lazy_field("body", 0)  # type: ignore[assignment]
     paragraphs = _lazy_field("paragraphs", 1)  # type: ignore[assignment]
@@ -141,6 +140,7 @@ class BodyStore:
             if value is not None:
                 self._recent.move_to_end(row)
                 return value
+            found = None
             try:
                 if self._conn is None:
                     self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
@@ -149,13 +149,18 @@ class BodyStore:
                     "SELECT data, body FROM files WHERE rel = ? AND article_id = ?", (rel, article_id)
                 ).fetchone()
                 article, extraction = decode_row(*found) if found else (None, None)
-            except (sqlite3.Error, ValueError, TypeError):
+            except (sqlite3.Error, ValueError, TypeError, KeyError):
                 article = extraction = None
             # The cache vanished or changed under us: an empty article beats a crash; the next
-            # start rebuilds the index. Date mentions are stored with the extraction, not the
-            # loaded article (whose `dates` is always empty).
+            # start rebuilds the index. A row whose data cannot be decoded still has its body
+            # (a plain column), which event sentences are cut from. Date mentions are stored
+            # with the extraction, not the loaded article (whose `dates` is always empty).
             dates = extraction.dates if extraction is not None else []
-            value = (article.body, article.paragraphs, dates) if article else ("", [], [])
+            if article is not None:
+                value = (article.body, article.paragraphs, dates)
+            else:
+                body = found[1] if found is not None and isinstance(found[1], str) else ""
+                value = (body, [(0, len(body))] if body else [], [])
             self._recent[row] = value
             if len(self._recent) > self._keep:
                 self._recent.popitem(last=False)

@@ -18,7 +18,7 @@ from tui.corpus.sanitize import sanitize_line
 
 @dataclass(slots=True)
 class _Entry:
-    file: Path
+    file: Path | str
     shown: str
     article_id: str
     override: dict[str, str] | None
@@ -30,12 +30,19 @@ class _Entry:
 class _Plan:
     entries: list[_Entry]
     problems: list[Problem]  # walking the folder; overrides naming no file
-    fingerprint_extra: str  # manifest content and the working directory (paths are shown relative to it)
+    fingerprint_extra: str  # the manifest's content
     late: list[Problem]  # overrides naming no file: reported after the files' problems
+    manifest_shown: str = ""  # how the manifest's path is shown (from this working directory)
 
     def stats(self) -> Iterable[FileStat]:
+        # Not the shown paths: they depend on the working directory, and a start from another
+        # folder shows the same snapshot with its paths moved (build._relocate).
         for e in self.entries:
-            yield FileStat(f"{e.stat.rel}\0{e.article_id}\0{e.shown}", e.stat.path, e.stat.size, e.stat.mtime_ns)
+            yield FileStat(f"{e.stat.rel}\0{e.article_id}", e.stat.path, e.stat.size, e.stat.mtime_ns)
+
+    def paths(self) -> dict[str, object]:
+        """How this plan shows its files: kept with a snapshot for `build._relocate`."""
+        return {"cwd": os.getcwd(), "manifest": self.manifest_shown, "files": {e.stat.rel: e.shown for e in self.entries}}
 
 
 def _cache_rel(relative: str) -> str:
@@ -56,7 +63,7 @@ _SUFFIXES = frozenset({".txt", ".md"})  # loader.ARTICLE_SUFFIXES (a test checks
 class _File:
     """What `loader.ArticleFile` holds, without importing the loader."""
 
-    file: Path
+    file: Path | str
     relative: str
     shown: str
 
@@ -70,6 +77,7 @@ def fast_article_files(root: Path) -> list[tuple[_File, os.stat_result]] | None:
     cwd = os.getcwd()
     prefix = cwd.rstrip("/") + "/"
     root_abs = os.path.abspath(root)
+    root_str = str(root)
     out: list[tuple[_File, os.stat_result]] = []
 
     def visit(folder: str, rel: str) -> bool:
@@ -93,15 +101,13 @@ def fast_article_files(root: Path) -> list[tuple[_File, os.stat_result]] | None:
                 continue
             relative = rel + name
             absolute = f"{root_abs}/{relative}"
-            if absolute.startswith(prefix):
-                shown = absolute[len(prefix) :]
-            else:
-                shown = (root / relative).as_posix()
+            path = f"{root_str}/{relative}"  # a str: 20,000 Path objects cost ~0.2 s
+            shown = absolute[len(prefix) :] if absolute.startswith(prefix) else path
             try:
                 st = e.stat(follow_symlinks=False)
             except OSError:
                 return False
-            out.append((_File(root / relative, relative, sanitize_line(shown)), st))
+            out.append((_File(path, relative, sanitize_line(shown)), st))
         return all(visit(e.path, f"{rel}{e.name}/") for e in subdirs)
 
     return out if visit(str(root), "") else None
@@ -121,7 +127,7 @@ def _plan(root: Path, manifest: Manifest) -> _Plan:
     entries: list[_Entry] = []
     # Ids as `loader.assign_ids` gives them; the loader is imported only when two files share
     # a stem (then the id is not simply the stem), so a warm start does not pay for it.
-    stems = [sanitize_line(Path(entry.relative).stem) or "article" for entry in files]
+    stems = [sanitize_line(os.path.splitext(os.path.basename(entry.relative))[0]) or "article" for entry in files]
     if len(set(stems)) == len(stems):
         ids = [(stem, ()) for stem in stems]
     else:
@@ -137,15 +143,15 @@ def _plan(root: Path, manifest: Manifest) -> _Plan:
             stat = FileStat(_cache_rel(entry.relative), str(entry.file), -1, -1)
         entries.append(_Entry(entry.file, entry.shown, article_id, manifest.overrides.get(article_id), stat, list(clash)))
     late: list[Problem] = []
+    manifest_shown = display_path(root / MANIFEST_NAME)
     missing = [i for i in manifest.overrides if i not in taken]
     if missing:
-        shown = display_path(root / MANIFEST_NAME)
+        shown = manifest_shown
         for article_id in missing:
             late.append(
                 Problem(shown, f"the manifest has settings for article '{sanitize_line(article_id)}', but there is no such file")
             )
-    extra = f"{cache_mod.file_hash(root / MANIFEST_NAME)}\0{os.getcwd()}"
-    return _Plan(entries, problems, extra, late)
+    return _Plan(entries, problems, cache_mod.file_hash(root / MANIFEST_NAME), late, manifest_shown)
 
 
 # -- per-file work ----------------------------------------------------------------------------

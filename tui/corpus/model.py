@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -286,6 +287,11 @@ class Corpus:
     # Lookup structures for filtering (tui.corpus.query_index.QueryIndex), built on first use; never
     # pickled (the index reduces to None) and rebuilt when `events` or `articles` is replaced.
     index: object | None = field(default=None, repr=False, compare=False)
+    # Kept by the index cache beside a loaded snapshot: quotes per speaker (so the quotes of
+    # every article need not be read to rank speakers) and the events' searchable text
+    # (`query_index.StoredTexts`). None for a corpus built in memory: computed when needed.
+    speakers: Counter[str] | None = field(default=None, repr=False, compare=False)
+    event_texts: object | None = field(default=None, repr=False, compare=False)
 
     @property
     def undated_articles(self) -> list[Article]:

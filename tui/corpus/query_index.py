@@ -5,9 +5,10 @@ event text on the first text search), so a filter change costs milliseconds at 1
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -38,8 +39,19 @@ class QueryIndex:
     searchable text, casefolded. Cached on `Corpus.index`; never pickled."""
 
     __slots__ = (
-        "events", "articles", "n", "_people", "_topics", "_sources", "_by_source", "_days",
-        "_texts", "_full_facets", "_last",
+        "_by_article",
+        "_by_source",
+        "_days",
+        "_full_facets",
+        "_last",
+        "_people",
+        "_sources",
+        "_texts",
+        "_titles",
+        "_topics",
+        "articles",
+        "events",
+        "n",
     )
 
     def __init__(self, corpus: Corpus) -> None:
@@ -52,7 +64,9 @@ class QueryIndex:
         self._sources: list[tuple[str, ...]] | None = None
         self._by_source: dict[str, list[int]] | None = None
         self._days: _Days | None = None
-        self._texts: list[str] | None = None
+        self._texts: EventTexts | None = None
+        self._by_article: dict[str, list[int]] | None = None
+        self._titles: list[tuple[str, str]] | None = None
         self._full_facets: Facets | None = None
         self._last: tuple[list[Event], list[int]] | None = None
 
@@ -76,13 +90,12 @@ class QueryIndex:
             one: dict[str, tuple[str, ...]] = {}
             out: list[tuple[str, ...]] = []
             for e in self.events:
-                mentions = e.mentions
-                aid = mentions[0].article_id if mentions else None
-                if all(m.article_id == aid for m in mentions):
-                    src = source_of.get(aid)  # type: ignore[arg-type]
+                aids = e.article_ids
+                if len(aids) < 2:
+                    src = source_of.get(aids[0]) if aids else None
                     out.append(() if src is None else one.setdefault(src, (src,)))
                 else:
-                    out.append(tuple(sorted({source_of[m.article_id] for m in mentions if m.article_id in source_of})))
+                    out.append(tuple(sorted({source_of[a] for a in aids if a in source_of})))
             self._sources = out
         return self._sources
 
@@ -104,22 +117,30 @@ class QueryIndex:
     def fresh_for(self, corpus: Corpus) -> bool:
         return self.events is corpus.events and self.articles is corpus.articles and self.n == len(corpus.events)
 
-    def texts(self, corpus: Corpus) -> list[str]:
+    def texts(self, corpus: Corpus) -> EventTexts:
         if self._texts is None:
-            # As `_event_text`, faster: casefolding commutes with joining, so article titles
-            # are casefolded once each.
-            titles = {aid: art.title.casefold() for aid, art in self.articles.items()}
-            out = []
-            for e in self.events:
-                parts = [e.title.casefold()]
-                parts += [m.sentence.casefold() for m in e.mentions]
-                seen: dict[str, None] = {}
-                for m in e.mentions:
-                    seen.setdefault(m.article_id, None)
-                parts += [titles[a] for a in seen if a in titles]
-                out.append("\n".join(parts))
-            self._texts = out
+            stored = corpus.event_texts
+            if isinstance(stored, StoredTexts) and stored.events is self.events:
+                self._texts = stored.load()
+            if self._texts is None:
+                self._texts = EventTexts.build(self.events)
         return self._texts
+
+    def by_article(self) -> dict[str, list[int]]:
+        if self._by_article is None:
+            self._by_article = _positions(e.article_ids for e in self.events)
+        return self._by_article
+
+    def with_word(self, corpus: Corpus, word: str, order: list[int]) -> list[int]:
+        """The positions in `order` whose event text, or the title of one of whose articles,
+        contains `word` (casefolded)."""
+        keep = set(self.texts(corpus).having(word, order))
+        if self._titles is None:
+            self._titles = [(aid, art.title.casefold()) for aid, art in self.articles.items()]
+        for aid, title in self._titles:
+            if word in title:
+                keep.update(self.by_article().get(aid, ()))
+        return [i for i in order if i in keep]
 
     def full_facets(self) -> Facets:
         """Facets of every event: the lengths of the position lists."""
@@ -164,8 +185,9 @@ class QueryIndex:
             nonlocal chosen
             chosen = set(found) if chosen is None else chosen.intersection(found)
 
-        for values, table in ((flt.people, self.by_person), (flt.topics, self.by_topic), (flt.sources, self.by_source)):
+        for values, name in ((flt.people, "by_person"), (flt.topics, "by_topic"), (flt.sources, "by_source")):
             if values:
+                table = getattr(self, name)  # built on first use: a text search needs none of them
                 hits: set[int] = set()
                 for v in values:
                     hits.update(table.get(v, ()))
@@ -180,11 +202,62 @@ class QueryIndex:
                 chosen -= undated
         order = range(self.n) if chosen is None else sorted(chosen)
         words = flt.text.strip().casefold().split()
-        if words:
-            texts = self.texts(corpus)
-            for w in words:
-                order = [i for i in order if w in texts[i]]
+        for w in words:
+            order = self.with_word(corpus, w, list(order))
         return list(order)
+
+
+class EventTexts:
+    """The searchable text of every event (its title and the sentences that report it,
+    casefolded) as one UTF-8 blob: event i is `blob[starts[i]:starts[i + 1] - 1]`, each followed
+    by a NUL, which sanitized text never holds. One object instead of 100,000 strings, and a
+    word is found by `bytes.find` jumping from event to event."""
+
+    __slots__ = ("blob", "starts")
+
+    def __init__(self, blob: bytes, starts: array) -> None:
+        self.blob = blob
+        self.starts = starts
+
+    @classmethod
+    def build(cls, events: Iterable[Event]) -> EventTexts:
+        parts: list[bytes] = []
+        starts = array("q", [0])
+        pos = 0
+        for e in events:
+            text = "\n".join([e.title, *(m.sentence for m in e.mentions)]).casefold()
+            data = text.encode("utf-8", "surrogatepass") + b"\0"
+            parts.append(data)
+            pos += len(data)
+            starts.append(pos)
+        return cls(b"".join(parts), starts)
+
+    def having(self, word: str, order: list[int]) -> list[int]:
+        """The positions in `order` whose text contains `word` (already casefolded)."""
+        needle = word.encode("utf-8", "surrogatepass")
+        if not needle or b"\0" in needle:
+            return []
+        blob, starts = self.blob, self.starts
+        if len(order) * 16 < len(starts):  # few candidates: look inside each
+            return [i for i in order if blob.find(needle, starts[i], starts[i + 1]) >= 0]
+        hits: set[int] = set()
+        pos = blob.find(needle)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            hits.add(i)
+            pos = blob.find(needle, starts[i + 1])
+        return [i for i in order if i in hits]
+
+
+class StoredTexts:
+    """Event texts kept in the index cache for one list of events: `load()` reads them (None
+    when they cannot be read; the index then builds them from the events)."""
+
+    __slots__ = ("events", "load")
+
+    def __init__(self, events: list[Event], load: Callable[[], EventTexts | None]) -> None:
+        self.events = events
+        self.load = load
 
 
 def _positions(values: Iterable[Iterable[str]]) -> dict[str, list[int]]:
@@ -203,7 +276,7 @@ def _positions(values: Iterable[Iterable[str]]) -> dict[str, list[int]]:
 class _Days:
     """Day ordinals of the dated events, sorted by first day, for range queries by bisection."""
 
-    __slots__ = ("undated", "dated", "first", "last", "max_len")
+    __slots__ = ("dated", "first", "last", "max_len", "undated")
 
     def __init__(self, events: list[Event]) -> None:
         undated: list[int] = []

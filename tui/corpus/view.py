@@ -182,7 +182,10 @@ def jump_targets(events: list[Event]) -> list[tuple[str, date]]:
 
 
 def speaker_prominence(corpus: Corpus) -> Counter[str]:
-    """How prominent each speaker is: the number of quotes attributed to them in the corpus."""
+    """How prominent each speaker is: the number of quotes attributed to them in the corpus
+    (stored with a cached corpus, whose quotes stay in the cache until an article is read)."""
+    if corpus.speakers is not None:
+        return Counter(corpus.speakers)
     return Counter(q.speaker for a in corpus.articles.values() for q in a.quotes if q.speaker)
 
 

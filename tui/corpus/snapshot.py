@@ -1,0 +1,262 @@
+"""The assembled corpus as the index cache keeps it: a compact form that loads in a fraction of
+the time the object graph took (at 20,000 articles, unpickling ~700,000 objects held the
+interpreter for over a second and kept ~400 MB alive).
+
+What stays out of memory until it is asked for:
+- an article's quotes: one JSON text per article, decoded when the article is read (a small
+  shared cache keeps the last few); the corpus-wide count of quotes per speaker is stored;
+- an event's mentions: (article, start, end) triples in one array; the sentence is read from
+  the article's body (itself in the cache) when a mention is asked for;
+- the searchable text of every event: built here, stored beside the snapshot and read on the
+  first text search (`query_index.EventTexts`).
+
+Only our own validated database (see `cache.IndexCache`) is ever unpickled; what it holds is
+plain data (tuples, lists, strings, numbers, arrays, dates), never our classes.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import threading
+from array import array
+from collections import Counter, OrderedDict
+from typing import Any
+
+from tui.corpus.cache_rows import BodyStore, LazyArticle
+from tui.corpus.model import (
+    Article,
+    Corpus,
+    DateSpan,
+    Event,
+    Mention,
+    PartialDate,
+    Person,
+    Problem,
+    Quote,
+)
+
+FORMAT = 1
+
+_EVENT_MENTIONS = Event.__dict__["mentions"]  # the slot descriptor under PackedEvent's property
+_ARTICLE_QUOTES = Article.__dict__["quotes"]
+
+
+class _Shared:
+    """What the packed events and articles of one loaded snapshot share."""
+
+    __slots__ = ("article_ids", "articles", "lock", "mentions", "quotes")
+
+    def __init__(self, articles: dict[str, Article], article_ids: list[str], mentions: array) -> None:
+        self.articles = articles
+        self.article_ids = article_ids  # article number -> id
+        self.mentions = mentions  # (article number, start, end) per mention, flat
+        self.quotes: OrderedDict[str, list[Quote]] = OrderedDict()  # the last few decoded
+        self.lock = threading.Lock()
+
+
+class PackedEvent(Event):
+    """An `Event` whose mentions are three integers each until asked for; the sentence of a
+    mention is then cut from its article's body."""
+
+    __slots__ = ("_aids", "_hi", "_lo", "_shared")
+
+    @property  # type: ignore[override]
+    def mentions(self) -> list[Mention]:
+        own = _EVENT_MENTIONS.__get__(self, Event)
+        if own is not None:
+            return own
+        sh: _Shared = self._shared
+        m, ids, out = sh.mentions, sh.article_ids, []
+        for k in range(self._lo, self._hi, 3):
+            aid, start, end = ids[m[k]], m[k + 1], m[k + 2]
+            art = sh.articles.get(aid)
+            out.append(Mention(aid, art.body[start:end] if art is not None else "", start, end))
+        return out
+
+    @mentions.setter
+    def mentions(self, value: list[Mention]) -> None:
+        _EVENT_MENTIONS.__set__(self, value)
+
+    @property
+    def article_ids(self) -> list[str]:
+        if _EVENT_MENTIONS.__get__(self, Event) is not None:
+            return Event.article_ids.fget(self)  # type: ignore[attr-defined]
+        return list(self._aids)
+
+    def __reduce__(self) -> tuple:
+        # Pickled (or deep-copied) on its own, it becomes a plain event.
+        return (Event, (self.id, self.span, self.title, self.mentions, list(self.people), list(self.topics), self.kind))
+
+
+class SnapshotArticle(LazyArticle):
+    """A `LazyArticle` whose quotes stay JSON text until the article is read."""
+
+    __slots__ = ("_qjson", "_shared")
+
+    @property  # type: ignore[override]
+    def quotes(self) -> list[Quote]:
+        own = _ARTICLE_QUOTES.__get__(self, Article)
+        if own is not None:
+            return own
+        sh: _Shared = self._shared
+        with sh.lock:
+            got = sh.quotes.get(self.id)
+            if got is not None:
+                sh.quotes.move_to_end(self.id)
+                return got
+        aid = self.id
+        got = [Quote(t, s, e, sp, cue, frag, aid) for t, s, e, sp, cue, frag in json.loads(self._qjson)]
+        with sh.lock:
+            sh.quotes[aid] = got
+            if len(sh.quotes) > 256:
+                sh.quotes.popitem(last=False)
+        return got
+
+    @quotes.setter
+    def quotes(self, value: list[Quote]) -> None:
+        _ARTICLE_QUOTES.__set__(self, value)
+
+    def __reduce__(self) -> tuple:
+        # Pickled on its own (a test, a deep copy), a snapshot article becomes a plain one.
+        return (Article, tuple(getattr(self, f) for f in Article.__dataclass_fields__))
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def encode(corpus: Corpus, paths: dict[str, Any]) -> bytes:
+    """The corpus (its root aside) as bytes, with `paths` (how its files were shown: see
+    `build._relocate`). Articles that are `LazyArticle`s keep their body in the cache; any other
+    article is stored whole."""
+    order = list(corpus.articles)
+    article_ids = list(order)  # numbers for mentions: the articles, then any unknown id
+    number = {aid: i for i, aid in enumerate(article_ids)}
+    speakers: Counter[str] = Counter()
+    lazy_rows, plain = [], []
+    for art in corpus.articles.values():
+        quotes = art.quotes
+        speakers.update(q.speaker for q in quotes if q.speaker)
+        if not isinstance(art, LazyArticle):
+            plain.append(art)
+            continue
+        qjson = json.dumps(
+            [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment] for q in quotes],
+            ensure_ascii=False, separators=(",", ":"),
+        )  # fmt: skip
+        lazy_rows.append((
+            art._row, art.id, art.path, art.title, art.source, art.url, art.author,
+            art.published.iso if art.published else None, art.dateline, list(art.tags),
+            list(art.people), list(art.topics),
+            [(p.path, p.message, p.line, p.fatal) for p in art.problems], qjson,
+        ))  # fmt: skip
+    spans: dict[DateSpan | None, int] = {None: -1}
+    span_rows: list[tuple[str, str | None]] = []
+    mentions = array("i")
+    ids, titles, kinds, people, topics, aids = [], [], bytearray(), [], [], []
+    span_of, bounds = array("i"), array("i", [0])
+    for e in corpus.events:
+        k = spans.get(e.span)
+        if k is None:
+            k = spans[e.span] = len(span_rows)
+            span_rows.append((e.span.start.iso, e.span.end.iso if e.span.end else None))  # type: ignore[union-attr]
+        span_of.append(k)
+        ids.append(e.id)
+        titles.append(e.title)
+        kinds.append(e.kind == "article")
+        people.append(list(e.people))
+        topics.append(list(e.topics))
+        aids.append(tuple(e.article_ids))
+        for m in e.mentions:
+            n = number.get(m.article_id)
+            if n is None:
+                n = number[m.article_id] = len(article_ids)
+                article_ids.append(m.article_id)
+            mentions.extend((n, m.start, m.end))
+        bounds.append(len(mentions))
+    data = {
+        "format": FORMAT,
+        "title": corpus.title,
+        "description": corpus.description,
+        "default_range": corpus.default_range,
+        "order": order,
+        "article_ids": article_ids,
+        "lazy": lazy_rows,
+        "plain": plain,
+        "spans": span_rows,
+        "events": (ids, span_of.tobytes(), titles, bytes(kinds), people, topics, aids, bounds.tobytes(), mentions.tobytes()),
+        "people": [(p.name, sorted(p.aliases), sorted(p.roles)) for p in corpus.people.values()],
+        "problems": [(p.path, p.message, p.line, p.fatal) for p in corpus.problems],
+        "speakers": dict(speakers),
+        "paths": paths,
+    }
+    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def decode(blob: bytes, root: Any, store: BodyStore) -> tuple[Corpus, dict[str, Any]]:
+    """The corpus stored by `encode` and its `paths`; article bodies and quotes are read from
+    `store` (and the snapshot) when asked for. Raises ValueError on another format."""
+    data = pickle.loads(blob)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("snapshot of another format")
+    articles: dict[str, Article] = {}
+    article_ids: list[str] = data["article_ids"]
+    ids, span_of_b, titles, kinds, people, topics, aids, bounds_b, mentions_b = data["events"]
+    mentions = array("i")
+    mentions.frombytes(mentions_b)
+    shared = _Shared(articles, article_ids, mentions)
+    dates: dict[str, PartialDate] = {}
+
+    def pd(iso: str) -> PartialDate:
+        got = dates.get(iso)
+        if got is None:
+            got = dates[iso] = PartialDate.parse(iso)
+        return got
+
+    lazy = {row[1]: row for row in data["lazy"]}
+    plain = {a.id: a for a in data["plain"]}
+    new_article = SnapshotArticle.__new__
+    for aid in data["order"]:
+        if aid in plain:
+            articles[aid] = plain[aid]
+            continue
+        (row, _id, path, title, source, url, author, published, dateline, tags, a_people, a_topics, problems, qjson) = lazy[aid]
+        art = new_article(SnapshotArticle)
+        art.id, art.path, art.title, art.source, art.url, art.author = aid, path, title, source, url, author
+        art.published = pd(published) if published else None
+        art.dateline, art.tags, art.people, art.topics = dateline, tags, a_people, a_topics
+        art.problems = [Problem(*p) for p in problems]
+        art.quotes = None  # type: ignore[assignment]  # read from _qjson when asked for
+        art.body = art.paragraphs = art.dates = None  # type: ignore[assignment]  # from the cache
+        art._row, art._store, art._qjson, art._shared = row, store, qjson, shared
+        articles[aid] = art
+    span_table = [DateSpan(pd(s), pd(e) if e else None) for s, e in data["spans"]]
+    span_of, bounds = array("i"), array("i")
+    span_of.frombytes(span_of_b)
+    bounds.frombytes(bounds_b)
+    events: list[Event] = []
+    append, new_event = events.append, PackedEvent.__new__
+    for i, eid in enumerate(ids):
+        e = new_event(PackedEvent)
+        k = span_of[i]
+        e.id, e.span, e.title, e.people, e.topics = eid, span_table[k] if k >= 0 else None, titles[i], people[i], topics[i]
+        e.kind = "article" if kinds[i] else "sentence"
+        e.mentions = None  # type: ignore[assignment]  # packed: see PackedEvent
+        e._lo, e._hi, e._aids, e._shared = bounds[i], bounds[i + 1], aids[i], shared
+        append(e)
+    corpus = Corpus(
+        root=root,
+        title=data["title"],
+        articles=articles,
+        events=events,
+        people={n: Person(n, set(al), set(ro)) for n, al, ro in data["people"]},
+        problems=[Problem(*p) for p in data["problems"]],
+        description=data["description"],
+        default_range=data["default_range"],
+    )
+    corpus.speakers = Counter(data["speakers"])
+    return corpus, data["paths"]
+
