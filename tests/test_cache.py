@@ -201,6 +201,34 @@ def test_partial_corpora_on_a_big_cold_build(tmp_path, monkeypatch):
     assert len(corpora[0].articles) < 12 == len(corpora[-1].articles)
 
 
+def test_a_cold_big_folder_shows_its_first_files_before_the_walk(tmp_path, monkeypatch):
+    root = tmp_path / "many"
+    for i in range(12):
+        folder = root / f"{i // 5}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"a{i:02d}.txt").write_text(f"Story {i}\n\nOfficials met on March {i + 1}, 2021 to talk.\n", encoding="utf-8")
+    monkeypatch.setattr(build, "FIRST_PARTIAL", 3)
+    walked: list[int] = []
+    original = build._plan
+    monkeypatch.setattr(build, "_plan", lambda *a: walked.append(1) or original(*a))
+
+    items = []
+    for item in iter_corpus(root):
+        items.append((item, len(walked)))
+    first, walked_then = items[0]
+    assert isinstance(first, Corpus) and walked_then == 0
+    assert sorted(first.articles) == ["a00", "a01", "a02"]  # the walk's first files
+    assert any(e.span is not None for e in first.events)
+    final = items[-1][0]
+    assert isinstance(final, Corpus) and len(final.articles) == 12
+    # A second start (the folder is indexed) goes straight to the complete corpus.
+    assert [i for i in iter_corpus(root) if isinstance(i, Corpus)][0].articles.keys() == final.articles.keys()
+    # Small folders and load_corpus get no first look.
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "other-cache"))
+    monkeypatch.setattr(build, "FIRST_PARTIAL", 50)
+    assert not isinstance(next(iter(iter_corpus(root))), Corpus)
+
+
 def test_parallel_extraction_gives_the_same_corpus(tmp_path, monkeypatch):
     root = tmp_path / "par"
     shutil.copytree(BUNDLED, root)

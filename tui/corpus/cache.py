@@ -265,6 +265,13 @@ class IndexCache:
 
     # reading
 
+    def is_empty(self) -> bool:
+        """No file indexed yet (a first start on this folder)."""
+        try:
+            return self.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+        except sqlite3.Error:
+            return True
+
     def rows(self) -> dict[str, tuple[int, int, int, str]]:
         """rel -> (row id, size, mtime_ns, article id) for every stored file."""
         return {

@@ -68,10 +68,11 @@ class _File:
     shown: str
 
 
-def fast_article_files(root: Path) -> list[tuple[_File, os.stat_result]] | None:
+def fast_article_files(root: Path, limit: int | None = None) -> list[tuple[_File, os.stat_result]] | None:
     """`loader.find_article_files` for the common case, about ten times faster: a folder tree
     without symlinks (then no file is reached twice and there is no loop to detect), all of it
-    readable. None otherwise, and the caller uses the loader's walk."""
+    readable. None otherwise, and the caller uses the loader's walk. With `limit`, only the
+    first `limit` files (a first look at a big folder before the whole walk)."""
     if not root.is_dir() or root.is_symlink():
         return None
     cwd = os.getcwd()
@@ -108,7 +109,9 @@ def fast_article_files(root: Path) -> list[tuple[_File, os.stat_result]] | None:
             except OSError:
                 return False
             out.append((_File(path, relative, sanitize_line(shown)), st))
-        return all(visit(e.path, f"{rel}{e.name}/") for e in subdirs)
+            if limit is not None and len(out) >= limit:
+                return True
+        return all(visit(e.path, f"{rel}{e.name}/") for e in subdirs if limit is None or len(out) < limit)
 
     return out if visit(str(root), "") else None
 
