@@ -238,53 +238,90 @@ _OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+of\s+(?:the\s+)?$")
 _IN_BEFORE = re.compile(r"(?:\b[Ii]n|\b[Nn]ear)\s+$")
 
 
+def _split(run: list[_Tok]) -> tuple:
+    """Where a run's prefix (openers, titles, honorifics) ends and its name starts and ends, with
+    what follows from the words alone: (prefix end, name start, name end, plausible, name,
+    honorific, titled, start of the form with titles, start of the form without, role). It
+    depends only on the words, and the same runs come back in every article: remembered."""
+    key = tuple(t.text for t in run)
+    hit = _SPLITS.get(key)
+    if hit is None:
+        if len(_SPLITS) > 50_000:
+            _SPLITS.clear()
+        hit = _SPLITS[key] = _split_uncached(run)
+    return hit
+
+
+_SPLITS: dict[tuple[str, ...], tuple] = {}
+
+
+def _split_uncached(run: list[_Tok]) -> tuple:
+    # Split off the prefix: sentence openers, nationalities, titles, honorifics.
+    i = 0
+    while i < len(run) - 1 and (
+        (i == 0 and (run[i].low in COMMON or _opener(run[i])))
+        or run[i].low in TITLES
+        or run[i].low in HONORIFICS
+        or run[i].low in NATIONALITIES
+        or _is_acronym(run[i].base)
+        or run[i].low.endswith("-based")
+        or (run[i].possessive and (run[i].low in PLACES or run[i].low in US_STATES))
+    ):
+        i += 1
+    # A title further in ("Puerto Rico Police Superintendent Pedro Toledo", "Indiana
+    # Republican Dan Burton"): what comes before it is part of the role, not the name.
+    for k in range(len(run) - 2, i - 1, -1):
+        if run[k].low in TITLES or run[k].low in HONORIFICS:
+            if not any(t.possessive for t in run[i:k]) and all(_name_capable(t) for t in run[k + 1 :]):
+                i = k + 1
+            break
+    prefix = run[:i]
+    j = i
+    while j < len(run) and not (j > i and run[j - 1].possessive):
+        if _name_capable(run[j]) or (
+            j == i and j + 1 < len(run) and run[j].low in GIVEN_NAMES and run[j].low in MONTHS
+            and not run[j].text.endswith(".") and _name_capable(run[j + 1])
+        ):  # "Jan Kavan"
+            j += 1
+        elif j > i and run[j].text.lower() in _PARTICLES and j + 1 < len(run):
+            j += 1  # "von der Leyen": the run cannot end on a particle
+        else:
+            break
+    while j > i and run[j - 1].text.lower() in _PARTICLES:
+        j -= 1
+    name_toks = run[i:j]
+    if len(name_toks) >= 3 and name_toks[0].low not in GIVEN_NAMES and len(name_toks[0].base.replace(".", "")) > 2:
+        # "Exchequer Nigel Lawson", "Staff John Sununu": a name starts at its given name.
+        for k in range(1, len(name_toks) - 1):
+            if name_toks[k].low in GIVEN_NAMES:
+                i += k
+                name_toks = name_toks[k:]
+                break
+    p = len(prefix)
+    if not name_toks or len(name_toks) > 4:
+        return p, i, j, False, "", False, False, p, p, None
+    name = " ".join(t.base if t is name_toks[-1] else t.text for t in name_toks)
+    honor = any(t.low in HONORIFICS for t in prefix)
+    titled = any(t.low in _ROLE_HEADS or t.low in HONORIFICS for t in prefix)
+    k1 = p
+    while k1 > 0 and (prefix[k1 - 1].low in HONORIFICS or prefix[k1 - 1].low in _ALIAS_TITLES):
+        k1 -= 1
+    k2 = k1
+    while k2 < p and prefix[k2].low not in HONORIFICS:
+        k2 += 1
+    plausible = _plausible([t.low for t in name_toks])
+    return p, i, j, plausible, name, honor, titled, k1, k2, _role_from_prefix(prefix)
+
+
 def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
     headlines = _headline_lines(text)
     hi = 0
     out: list[_Cand] = []
     orgs: set[str] = set()  # name keys seen as organizations in this article
     for run in _runs(text):
-        # Split off the prefix: sentence openers, nationalities, titles, honorifics.
-        i = 0
-        while i < len(run) - 1 and (
-            (i == 0 and (run[i].low in COMMON or _opener(run[i])))
-            or run[i].low in TITLES
-            or run[i].low in HONORIFICS
-            or run[i].low in NATIONALITIES
-            or _is_acronym(run[i].base)
-            or run[i].low.endswith("-based")
-            or (run[i].possessive and (run[i].low in PLACES or run[i].low in US_STATES))
-        ):
-            i += 1
-        # A title further in ("Puerto Rico Police Superintendent Pedro Toledo", "Indiana
-        # Republican Dan Burton"): what comes before it is part of the role, not the name.
-        for k in range(len(run) - 2, i - 1, -1):
-            if run[k].low in TITLES or run[k].low in HONORIFICS:
-                if not any(t.possessive for t in run[i:k]) and all(_name_capable(t) for t in run[k + 1 :]):
-                    i = k + 1
-                break
-        prefix = run[:i]
-        j = i
-        while j < len(run) and not (j > i and run[j - 1].possessive):
-            if _name_capable(run[j]) or (
-                j == i and j + 1 < len(run) and run[j].low in GIVEN_NAMES and run[j].low in MONTHS
-                and not run[j].text.endswith(".") and _name_capable(run[j + 1])
-            ):  # "Jan Kavan"
-                j += 1
-            elif j > i and run[j].text.lower() in _PARTICLES and j + 1 < len(run):
-                j += 1  # "von der Leyen": the run cannot end on a particle
-            else:
-                break
-        while j > i and run[j - 1].text.lower() in _PARTICLES:
-            j -= 1
+        p, i, j, plausible, name, honor, titled, k1, k2, role = _split(run)
+        prefix = run[:p]
         name_toks = run[i:j]
-        if len(name_toks) >= 3 and name_toks[0].low not in GIVEN_NAMES and len(name_toks[0].base.replace(".", "")) > 2:
-            # "Exchequer Nigel Lawson", "Staff John Sununu": a name starts at its given name.
-            for k in range(1, len(name_toks) - 1):
-                if name_toks[k].low in GIVEN_NAMES:
-                    i += k
-                    name_toks = name_toks[k:]
-                    break
         if not name_toks or len(name_toks) > 4:
             continue
         if j < len(run) and run[j].low in ORG_WORDS or _CORP_AFTER.match(text, name_toks[-1].end) is not None:
@@ -297,27 +334,17 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
                 for part in name_toks[0].base.split("-") if len(name_toks) == 1 else ():
                     orgs.add(part.lower())
             continue
-        if not _plausible([t.low for t in name_toks]):
+        if not plausible:
             if len(name_toks) > 1 and name_toks[-1].low in CORP_SUFFIXES:
                 orgs.add(name_key(" ".join(t.base for t in name_toks[:-1])))  # "Philip Morris Cos"
             continue
         if name_toks[-1].text.endswith(".") and len(name_toks[-1].base) == 1:
             continue  # ends with an initial: not a full name
         start, end = name_toks[0].start, name_toks[-1].start + len(name_toks[-1].base)
-        name = " ".join(t.base if t is name_toks[-1] else t.text for t in name_toks)
-        honor = [t for t in prefix if t.low in HONORIFICS]
-        titled = any(t.low in _ROLE_HEADS or t.low in HONORIFICS for t in prefix)
-        k = len(prefix)
-        while k > 0 and (prefix[k - 1].low in HONORIFICS or prefix[k - 1].low in _ALIAS_TITLES):
-            k -= 1
-        forms = {text[prefix[k].start if k < len(prefix) else start : end]}
-        while k < len(prefix) and prefix[k].low not in HONORIFICS:
-            k += 1
-        forms.add(text[prefix[k].start if k < len(prefix) else start : end])
+        forms = {text[prefix[k1].start if k1 < p else start : end], text[prefix[k2].start if k2 < p else start : end]}
         before = text[max(0, run[0].start - 120) : run[0].start]
         after = text[end : end + 200]
         roles: list[str] = []
-        role = _role_from_prefix(prefix)
         if role:
             roles.append(role)
         last_word = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
