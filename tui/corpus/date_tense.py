@@ -53,7 +53,9 @@ def sentence_bounds(text: str) -> list[int]:
     """Offsets where sentences start (always begins with 0). "a.m.", "U.S.", "Gen." do not end one."""
     out = [0]
     for m in SENTENCE_END.finditer(text):
-        if text[m.start()] == "." and _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+        s = m.start()
+        # (after five letters no abbreviation can end here: the longest has four)
+        if text[s] == "." and not (s >= 5 and text[s - 5 : s].isalpha()) and _ABBREV.search(text, max(0, s - 6), s):
             continue
         out.append(m.end())
     return out

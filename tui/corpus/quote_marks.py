@@ -184,6 +184,7 @@ _AFTER_END = r"[.!?]*[”\"’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])"
 _BOUNDARY = re.compile(rf"\.{_AFTER_END}|!{_AFTER_END}|\?{_AFTER_END}|\n\n*")
 _NEWLINE = re.compile("\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
+_NO_ABBR = max(map(len, ABBREVIATIONS)) + 1
 
 
 class Sentences:
@@ -193,13 +194,17 @@ class Sentences:
         spans = []
         start = 0
         for m in _BOUNDARY.finditer(masked):
-            if m.group()[0] == ".":
-                w = _WORD_BEFORE.search(masked, max(0, m.start() - 20), m.start() + 1)
+            s = m.start()
+            # (after more letters than the longest abbreviation has, the word is none)
+            if masked[s] == "." and not (s >= _NO_ABBR and masked[s - _NO_ABBR : s].isalpha()):
+                w = _WORD_BEFORE.search(masked, max(0, s - 20), s + 1)
                 word = w.group(1).lower().rstrip(".") if w else ""
                 if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                     continue
             end = m.end()
-            if masked[start:end].strip():
+            # (a sentence that ends at . ! or ? holds that mark: only one ending at a newline
+            # can be blank)
+            if m.group()[0] != "\n" or masked[start:end].strip():
                 spans.append((start, end))
             start = end
         if masked[start:].strip():
