@@ -131,29 +131,38 @@ def _runs(text: str) -> list[list[_Tok]]:
     """Runs of capitalized words separated by single spaces (particles allowed inside). A run of
     one word that can be no part of a name ("The", "In") is left out."""
     runs: list[list[_Tok]] = []
+    lone = _LONE
     for g in _groups(text):
-        if g.end("first") == g.end():
-            tok = _lone(g.group(), g.start(), g.end())
-            if tok is not None:
-                runs.append([tok])
+        end = g.end()
+        if g.end("first") == end:
+            raw = g.group()
+            hit = lone.get(raw, 0)
+            if hit == 0:
+                if len(lone) > 50_000:
+                    lone.clear()
+                hit = lone[raw] = _lone(raw)
+            if hit is not None:
+                runs.append([_Tok(g.start(), end - hit[1], hit[0])])
         else:
-            runs += [run for run in _group_runs(text, g.start(), g.end()) if len(run) > 1 or _name_capable(run[0])]
+            runs += [run for run in _group_runs(text, g.start(), end) if len(run) > 1 or _name_capable(run[0])]
     return runs
 
 
-def _lone(word: str, start: int, end: int) -> _Tok | None:
-    """What `_group_runs` makes of a word that touches no other, if it may be part of a name."""
+def _lone(word: str) -> tuple[str, int] | None:
+    """What `_group_runs` makes of a word that touches no other: (the word, 1 when its period
+    was cut off, else 0), or None when it is no run or cannot be part of a name. Depends only on
+    the word: remembered in `_LONE`."""
+    cut = 0
     if word.endswith(".") and not (
         len(word) == 2 or word[:-1].lower() in ABBREVIATIONS or word[:-1].lower() in HONORIFICS
     ):
-        word, end = word[:-1], end - 1
+        word, cut = word[:-1], 1
     if not (word[:1].isupper() or _HYPHEN_PARTICLE.match(word)) or word.lower() in _PARTICLES:
         return None  # no run, or a particle alone (a run cannot end on one)
-    capable = _CAPABLE.get(word)
-    if capable is False:
-        return None
-    tok = _Tok(start, end, word)
-    return tok if capable or _name_capable(tok) else None
+    return (word, cut) if _name_capable(_Tok(0, len(word), word)) else None
+
+
+_LONE: dict[str, tuple[str, int] | None] = {}
 
 
 def _group_runs(text: str, start: int, end: int) -> list[list[_Tok]]:
@@ -249,13 +258,23 @@ class Aliases:
     def finditer(self, text: str) -> list[_Found]:
         best: dict[int, str] = {}  # start -> the longest form that may end there
         n = len(text)
+        find = text.find
         for form in self.forms:
             size = len(form)
-            p = text.find(form)
+            p = find(form)
             while p >= 0:
-                if p not in best and self._fits(text, p, p + size, n):
-                    best[p] = form
-                p = text.find(form, p + 1)
+                if p not in best:
+                    # The regex's lookbehind and lookahead: a whole word, perhaps with "'s".
+                    c = text[p - 1] if p else " "
+                    if not (c.isalnum() or c in "_'’-"):
+                        e = p + size
+                        c = text[e] if e < n else " "
+                        if not (c.isalnum() or c in "_-"):
+                            if c not in "'’" or (
+                                text[e + 1 : e + 2] in ("s", "S") and (e + 2 == n or not _word_char(text[e + 2]))
+                            ):
+                                best[p] = form
+                p = find(form, p + 1)
         out: list[_Found] = []
         last = 0
         for p in sorted(best):
@@ -264,18 +283,3 @@ class Aliases:
                 last = p + len(form)
                 out.append(_Found(p, last, form))
         return out
-
-    @staticmethod
-    def _fits(text: str, start: int, end: int, n: int) -> bool:
-        if start > 0:
-            c = text[start - 1]
-            if _word_char(c) or c in "'’-":
-                return False
-        if end == n:
-            return True
-        c = text[end]
-        if _word_char(c) or c == "-":
-            return False
-        if c in "'’":  # only a possessive "'s" may follow: "Raisi's", not "Raisi'x"
-            return text[end + 1 : end + 2] in ("s", "S") and (end + 2 == n or not _word_char(text[end + 2]))
-        return True

@@ -185,20 +185,26 @@ def _prepared(extra: dict[str, list[str]] | None):
         vocab = vocabulary(extra)
         items = tuple((n, tuple(k)) for n, k in vocab.items())
         rxs, owners, fast = _compiled(items)
-        _PREPARED[1] = (rxs, owners, {n: i for i, n in enumerate(vocab)}, fast)
+        # (the last item: the topics of each keyword as written, as `topic_hits` finds them)
+        _PREPARED[1] = (rxs, owners, {n: i for i, n in enumerate(vocab)}, fast, {})
         _PREPARED[0] = None if extra is None else {k: list(v) if isinstance(v, list) else v for k, v in extra.items()}
     return _PREPARED[1]
 
 
 def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Keyword hits per topic (topics without a hit are left out)."""
-    rxs, owners, _, fast = _prepared(extra)
+    rxs, owners, _, fast, seen = _prepared(extra)
     hits: dict[str, int] = {}
     for exact, m in _matches(text, rxs, fast):
-        word = _norm(m.group()) if exact else _norm(m.group()).lower()
-        names = owners.get((exact, word))
+        names = seen.get((exact, m.group()))
         if names is None:
-            names = owners.get((exact, word[:-1])) or owners.get((exact, word[:-2])) or ()
+            word = _norm(m.group()) if exact else _norm(m.group()).lower()
+            names = owners.get((exact, word))
+            if names is None:
+                names = owners.get((exact, word[:-1])) or owners.get((exact, word[:-2])) or ()
+            if len(seen) > 50_000:
+                seen.clear()
+            seen[(exact, m.group())] = names
         for name in names:
             hits[name] = hits.get(name, 0) + 1
     return hits
