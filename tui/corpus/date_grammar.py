@@ -292,11 +292,17 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
             pos = m.start(3) - 1
             n = len(digits)
             if n <= 2:
-                out["dmy"].append(pos)
-                out["ago"].append(pos)
-                k, before = _word_before(low, pos)
-                if before == "the":
-                    out["dmy"].append(k)
+                # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th";
+                # a count ("two weeks ago") with a space. (A digit beyond ASCII may go on too.)
+                nxt = text[pos + n : pos + n + 1]
+                other = nxt > "\x7f" and nxt.isdecimal()
+                if nxt.isspace() or other or (nxt and nxt in "-–—tuasnr"):
+                    out["dmy"].append(pos)
+                    k, before = _word_before(low, pos)
+                    if before == "the":
+                        out["dmy"].append(k)
+                if nxt.isspace() or other:
+                    out["ago"].append(pos)
             if n <= 4 and digits[0] in "12":
                 for name in _YEAR_PATTERNS:
                     out[name].append(pos)

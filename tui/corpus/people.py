@@ -243,7 +243,7 @@ def _split(run: list[_Tok]) -> tuple:
     what follows from the words alone: (prefix end, name start, name end, plausible, name,
     honorific, titled, start of the form with titles, start of the form without, role). It
     depends only on the words, and the same runs come back in every article: remembered."""
-    key = tuple(t.text for t in run)
+    key = run[0].text if len(run) == 1 else tuple([t.text for t in run])
     hit = _SPLITS.get(key)
     if hit is None:
         if len(_SPLITS) > 50_000:
@@ -252,7 +252,7 @@ def _split(run: list[_Tok]) -> tuple:
     return hit
 
 
-_SPLITS: dict[tuple[str, ...], tuple] = {}
+_SPLITS: dict[str | tuple[str, ...], tuple] = {}  # (a run of one word: the word itself)
 
 
 def _split_uncached(run: list[_Tok]) -> tuple:

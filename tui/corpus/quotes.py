@@ -56,6 +56,7 @@ _DETS_AT_WORD = "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for d in ("the", "his", "her"
 _ROLE_CAND = re.compile(rf"(?:{_DETS_AT_WORD})(?:\s+[^\W\d_][\w'’-]*){{1,6}}")
 _CLAUSE = re.compile(r"[,;:(—–]|\b(?:and|but|while|as|when|after|before|because|although)\s")
 _PARTICIPLES = frozenset(CUE_PARTICIPLES)
+_LEADING_AND = re.compile(r"^(?:and|but|then|as)\s+")
 
 
 class _Context:
@@ -64,6 +65,7 @@ class _Context:
     def __init__(self, text: str, masked: str, people: list[Person]) -> None:
         self.masked = masked
         self.people = {p.name: p for p in people}
+        self._genders: dict[str, str | None] = {}
         self.order = [p.name for p in people]
         owner: dict[str, str] = {}
         surnames: dict[str, set[str]] = {}
@@ -140,14 +142,16 @@ class _Context:
         return None
 
     def _gender(self, name: str) -> str | None:
-        p = self.people.get(name)
-        return gender(p) if p else None
+        if name not in self._genders:  # (people do not change while quotes are read)
+            p = self.people.get(name)
+            self._genders[name] = gender(p) if p else None
+        return self._genders[name]
 
     def resolve_np(self, np: str, pos: int) -> str | None:
         """A noun phrase that is the whole subject: "Russian Foreign Minister Sergei Lavrov",
         "he", "the Russian president", "Putin"."""
         np = _ADV_END.sub("", np.strip()).strip()
-        np = re.sub(r"^(?:and|but|then|as)\s+", "", np)
+        np = _LEADING_AND.sub("", np)
         if not np:
             return None
         if np.lower() in PRONOUNS:
