@@ -229,6 +229,28 @@ def test_a_cold_big_folder_shows_its_first_files_before_the_walk(tmp_path, monke
     assert not isinstance(next(iter(iter_corpus(root))), Corpus)
 
 
+def test_a_warm_start_shows_the_stored_corpus_first_then_checks_the_folder(corpus_dir, count_reads):
+    load_corpus(corpus_dir)
+    count_reads.clear()
+    items = list(iter_corpus(corpus_dir))
+    corpora = [i for i in items if isinstance(i, Corpus)]
+    assert isinstance(items[0], Corpus) and len(corpora) == 2 and corpora[0] is corpora[1]
+    assert count_reads == []
+    # A file changed since: the stored corpus shows first, then the corpus with the change.
+    changed = corpus_dir / "001_9e12faf3902c8ba6.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Raisi", "Raeesi"), encoding="utf-8")
+    items = list(iter_corpus(corpus_dir))
+    corpora = [i for i in items if isinstance(i, Corpus)]
+    assert isinstance(items[0], Corpus) and corpora[0] is not corpora[-1]
+    assert count_reads == ["001_9e12faf3902c8ba6"]
+    assert "Ebrahim Raeesi" not in corpora[0].people and "Ebrahim Raeesi" in corpora[-1].people
+    assert any("Raeesi" in m.sentence for e in corpora[-1].events for m in e.mentions)
+    # Without partial corpora (load_corpus) only the checked corpus is handed out.
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Raeesi", "Raisi"), encoding="utf-8")
+    items = list(iter_corpus(corpus_dir, partial=False))
+    assert [type(i) for i in items].count(Corpus) == 1 and isinstance(items[-1], Corpus)
+
+
 def test_parallel_extraction_gives_the_same_corpus(tmp_path, monkeypatch):
     root = tmp_path / "par"
     shutil.copytree(BUNDLED, root)

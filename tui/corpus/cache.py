@@ -318,12 +318,14 @@ class IndexCache:
             self._store = BodyStore(self.path)
         return self._store
 
-    def get_snapshot(self, fp: str, root: Path) -> tuple[Any, dict[str, Any]] | None:
-        """The corpus stored for the fingerprint `fp` with the paths it was stored with (see
-        `put_snapshot`); None when there is none, or another."""
+    def get_snapshot(self, fp: str | None, root: Path) -> tuple[Any, dict[str, Any], str] | None:
+        """The corpus stored for the fingerprint `fp` (any stored one when `fp` is None), the
+        paths it was stored with (see `put_snapshot`) and its fingerprint; None when there is
+        none, or another."""
         found = self.conn.execute("SELECT fingerprint, data FROM snapshot WHERE id = 1").fetchone()
-        if found is None or found[0] != fp:
+        if found is None or (fp is not None and found[0] != fp):
             return None
+        fp = found[0]
         # Only our own database, validated above (application id, schema and engine version),
         # ever reaches this unpickling. Loading creates ~100,000 objects per 20,000 articles:
         # without the cyclic GC walking them every few thousand (none is garbage) it is faster.
@@ -335,7 +337,7 @@ class IndexCache:
             if enabled:
                 gc.enable()
         corpus.event_texts = StoredTexts(corpus.events, lambda: self._event_texts(fp))
-        return corpus, paths
+        return corpus, paths, fp
 
     def _event_texts(self, fp: str) -> EventTexts | None:
         # Called from whichever thread searches first: a connection of its own.
