@@ -291,19 +291,17 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
         else:
             pos = m.start(3) - 1
             n = len(digits)
-            if n <= 2:
-                # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th";
-                # a count ("two weeks ago") with a space. (A digit beyond ASCII may go on too.)
-                nxt = text[pos + n : pos + n + 1]
-                other = nxt > "\x7f" and nxt.isdecimal()
-                if nxt.isspace() or other or (nxt and nxt in "-–—tuasnr"):
-                    out["dmy"].append(pos)
-                    k, before = _word_before(low, pos)
-                    if before == "the":
-                        out["dmy"].append(k)
-                if nxt.isspace() or other:
-                    out["ago"].append(pos)
-            if n <= 4 and digits[0] in "12":
+            # (A digit beyond ASCII may go on where the run stops: "1٣".) "ago" is found
+            # from its unit instead: "12 years ago".
+            nxt = text[pos + n : pos + n + 1]
+            other = nxt > "\x7f" and nxt.isdecimal()
+            # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th".
+            if n <= 2 and (nxt.isspace() or other or (nxt and nxt in "-–—tuasnr")):
+                out["dmy"].append(pos)
+                k, before = _word_before(low, pos)
+                if before == "the":
+                    out["dmy"].append(k)
+            if digits[0] in "12" and (n == 4 or (n < 4 and other)):  # a year has four digits
                 for name in _YEAR_PATTERNS:
                     out[name].append(pos)
     for m in _NUMERIC_SEP.finditer(text):
