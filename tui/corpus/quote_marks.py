@@ -187,6 +187,19 @@ _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
 _NO_ABBR = max(map(len, ABBREVIATIONS)) + 1
 
 
+def _abbreviation_before(masked: str, s: int) -> bool:
+    """Does the word before the period at `s` make it no sentence end ("Mr.", "U.S.", "H.")?"""
+    j = s
+    while j > 0 and s - j < _NO_ABBR and "a" <= masked[j - 1].lower() <= "z":
+        j -= 1
+    if j < s and (j == 0 or not (masked[j - 1].isalnum() or masked[j - 1] in "_.!?")):
+        word = masked[j:s].lower()  # a plain word after a space: what _WORD_BEFORE would find
+    else:
+        w = _WORD_BEFORE.search(masked, max(0, s - 20), s + 1)
+        word = w.group(1).lower().rstrip(".") if w else ""
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
 class Sentences:
     """Sentence spans of a masked text, with lookup by position."""
 
@@ -197,9 +210,7 @@ class Sentences:
             s = m.start()
             # (after more letters than the longest abbreviation has, the word is none)
             if masked[s] == "." and not (s >= _NO_ABBR and masked[s - _NO_ABBR : s].isalpha()):
-                w = _WORD_BEFORE.search(masked, max(0, s - 20), s + 1)
-                word = w.group(1).lower().rstrip(".") if w else ""
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                if _abbreviation_before(masked, s):
                     continue
             end = m.end()
             # (a sentence that ends at . ! or ? holds that mark: only one ending at a newline
