@@ -347,7 +347,8 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
         roles: list[str] = []
         if role:
             roles.append(role)
-        last_word = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+        last_word = before.rsplit(None, 1)
+        last_word = last_word[-1].lower() if last_word else ""
         m = _ROLE_NOUN_BEFORE.search(before) if last_word in ROLE_NOUNS else None
         if m and not prefix and m.group("role").split()[-1].islower():
             roles.append(m.group("role").strip())
@@ -393,7 +394,7 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
             weak = True  # only a target for a surname mentioned elsewhere
         out.append(
             _Cand(name, start, end, forms, signal or (len(name_toks) > 1 and not in_headline), roles,
-                  titled=titled, honor=bool(honor), weak=weak, place=place)
+                  titled, bool(honor), weak, place)
         )
     return out, orgs
 

@@ -207,15 +207,16 @@ class Sentences:
         spans = []
         start = 0
         for m in _BOUNDARY.finditer(masked):
-            s = m.start()
-            # (after more letters than the longest abbreviation has, the word is none)
-            if masked[s] == "." and not (s >= _NO_ABBR and masked[s - _NO_ABBR : s].isalpha()):
-                if _abbreviation_before(masked, s):
+            s, end = m.span()
+            c = masked[s]
+            if c == ".":
+                # (after more letters than the longest abbreviation has, the word is none)
+                if not (s >= _NO_ABBR and masked[s - _NO_ABBR : s].isalpha()) and _abbreviation_before(masked, s):
                     continue
-            end = m.end()
+                spans.append((start, end))
             # (a sentence that ends at . ! or ? holds that mark: only one ending at a newline
             # can be blank)
-            if m.group()[0] != "\n" or masked[start:end].strip():
+            elif c != "\n" or masked[start:end].strip():
                 spans.append((start, end))
             start = end
         if masked[start:].strip():
