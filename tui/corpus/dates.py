@@ -358,11 +358,10 @@ def _merge_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
         b = cands[i + 1] if i + 1 < len(cands) else None
         if b is not None and a.end_value is None and b.end_value is None:
             gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
-            opener = _RANGE_OPEN.search(text, max(0, a.start - 40), a.start)
-            ok = gap is not None and (
-                gap["dash"] is not None
-                or (opener is not None and (gap["to"].lower() == "and") == (opener["w"].lower() == "between"))
-            )
+            ok = gap is not None and gap["dash"] is not None
+            if gap is not None and not ok:  # "from .. to", "between .. and": look for the opener
+                opener = _RANGE_OPEN.search(text, max(0, a.start - 40), a.start)
+                ok = opener is not None and (gap["to"].lower() == "and") == (opener["w"].lower() == "between")
             if ok:
                 bv = b.value
                 av = a.value
