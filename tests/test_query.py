@@ -172,3 +172,18 @@ def test_index_follows_replaced_events(sample):
     assert before
     sample.events = [e for e in sample.events if "Bob Jones" not in e.people]
     assert filter_events(sample, flt) == []
+
+
+def test_prepare_builds_every_lookup_and_changes_no_answer():
+    from tui.corpus.query import matches, prepare
+    from tui.corpus.query_index import query_index
+
+    c = _random_corpus(3)
+    flts = [Filter(text="pipe"), Filter(people=frozenset({"Ann Smith"})), Filter(date_from=date(2020, 1, 1)), Filter(sources=frozenset({"Daily"}))]
+    before = [filter_events(c, f) for f in flts]
+    c.index = None
+    prepare(c)
+    idx = query_index(c)
+    assert all(part is not None for part in (idx._people, idx._topics, idx._by_source, idx._days, idx._texts, idx._by_article, idx._full_facets))
+    assert [filter_events(c, f) for f in flts] == before
+    assert before[0] == [e for e in c.events if matches(c, e, flts[0])]

@@ -179,6 +179,17 @@ def facets(corpus: Corpus, events: list[Event]) -> Facets:
 
 
 
+def prepare(corpus: Corpus) -> None:
+    """Build every lookup structure filtering uses (postings, day ordinals, the events' text,
+    the facets of all events) now, rather than on the first filter of each kind: the app runs
+    this in a thread once a corpus is loaded, so no first use stalls a key press."""
+    idx = query_index(corpus)
+    idx.by_person, idx.by_topic, idx.by_source, idx.days  # noqa: B018 - built on first access
+    idx.texts(corpus)
+    idx.by_article()
+    facets(corpus, corpus.events)
+
+
 def article_count(events: list[Event]) -> int:
     """How many distinct articles report the given events."""
     return len({a for e in events for a in e.article_ids})
