@@ -123,7 +123,9 @@ class TimelineApp(App):
             # The last corpus yielded is the complete one: say so (the same object again).
             self.post_message(self.CorpusLoaded(last, final=True))
 
-    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    # A description, or Textual would describe the worker by repr() of its argument: the
+    # whole corpus, 25 s at 100,000 events.
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False, description="prepare filters")
     def prepare(self, corpus: Corpus) -> None:
         """The lookup structures of filters and facets, built off the UI thread once the corpus
         is complete (at 100,000 events each costs 0.1-1 s on its first use)."""

@@ -179,7 +179,9 @@ class ReaderScreen(Screen):
         self._article_timer = None
         self._prefetch(self._pending)
 
-    @work(thread=True, exclusive=True, group="article-prefetch")
+    # A description, or Textual would describe the worker by repr() of the event, on this
+    # thread: with its mentions, whose sentences are read from the cache.
+    @work(thread=True, exclusive=True, group="article-prefetch", description="read the article")
     def _prefetch(self, event: Event | None) -> None:
         if event is not None:
             for article_id in event.article_ids:
