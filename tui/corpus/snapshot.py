@@ -84,6 +84,10 @@ class PackedEvent(Event):
             return Event.article_ids.fget(self)  # type: ignore[attr-defined]
         return list(self._aids)
 
+    def __repr__(self) -> str:
+        # Not the dataclass's: it would read every mention's article body from the cache.
+        return f"PackedEvent(id={self.id!r}, span={self.span!r}, title={self.title!r}, articles={self._aids!r})"
+
     def __reduce__(self) -> tuple:
         # Pickled (or deep-copied) on its own, it becomes a plain event.
         return (Event, (self.id, self.span, self.title, self.mentions, list(self.people), list(self.topics), self.kind))
