@@ -13,7 +13,8 @@ into the articles folder.
 - `snapshot`: the assembled corpus in a compact form (`tui.corpus.snapshot`), valid only for
   the exact set of (path, size, mtime) it was built from, so a warm start with nothing changed
   skips extraction *and* assembly. Article bodies are then read from `files` when asked for.
-- `event_texts`: the searchable text of every event of the snapshot, read on the first search.
+- `event_texts`: the searchable text of every event of the snapshot, read on the first search;
+  `quotes`: each article's quotes (JSON), read when the article is.
 - `meta`: what wrote the database. A database of another schema or engine version, for another
   manifest, or that is not ours, or corrupt, is deleted and rebuilt, never trusted.
 
@@ -27,8 +28,9 @@ import gc
 import hashlib
 import os
 import sqlite3
+import threading
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +46,7 @@ from tui.corpus.cache_rows import (  # noqa: F401 (public here too)
 from tui.corpus.model import Article
 from tui.corpus.query_index import EventTexts, StoredTexts
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x544C4E31  # "TLN1": marks the SQLite file as ours
 _HERE = Path(__file__).resolve().parent
 
@@ -151,6 +153,7 @@ CREATE TABLE files (
     data TEXT NOT NULL
 );
 CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE quotes (article_id TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE event_texts (
     id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, blob BLOB NOT NULL, starts BLOB NOT NULL
 );
@@ -247,7 +250,7 @@ class IndexCache:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return False
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        if not {"meta", "files", "snapshot", "event_texts"} <= tables:
+        if not {"meta", "files", "snapshot", "event_texts", "quotes"} <= tables:
             return False
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         return all(meta.get(k) == v for k, v in expected.items())
@@ -332,12 +335,29 @@ class IndexCache:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            corpus, paths = snapshot.decode(found[1], root, self.store())
+            corpus, paths = snapshot.decode(found[1], root, self.store(), self._quotes_reader())
         finally:
             if enabled:
                 gc.enable()
         corpus.event_texts = StoredTexts(corpus.events, lambda: self._event_texts(fp))
         return corpus, paths, fp
+
+    def _quotes_reader(self) -> Callable[[str], str | None]:
+        """Reads an article's quotes (JSON) from the `quotes` table, from any thread."""
+        lock = threading.Lock()
+        conn: list[sqlite3.Connection] = []
+
+        def read(article_id: str) -> str | None:
+            with lock:
+                try:
+                    if not conn:
+                        conn.append(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False))
+                    found = conn[0].execute("SELECT json FROM quotes WHERE article_id = ?", (article_id,)).fetchone()
+                except sqlite3.Error:
+                    return None  # the cache vanished under us: no quotes beats a crash
+            return found[0] if found else None
+
+        return read
 
     def _event_texts(self, fp: str) -> EventTexts | None:
         # Called from whichever thread searches first: a connection of its own.
@@ -359,10 +379,12 @@ class IndexCache:
         """Store the assembled corpus; `paths` is plain data kept with it (how its files were
         shown, so that a start from another folder can show them again without re-reading)."""
         share_equal_values(corpus)
-        data = snapshot.encode(corpus, paths)
+        data, quotes = snapshot.encode(corpus, paths)
         texts = EventTexts.build(corpus.events)
         with self.conn:
             self.conn.execute("INSERT OR REPLACE INTO snapshot (id, fingerprint, data) VALUES (1, ?, ?)", (fp, data))
+            self.conn.execute("DELETE FROM quotes")
+            self.conn.executemany("INSERT INTO quotes (article_id, json) VALUES (?, ?)", quotes)
             self.conn.execute(
                 "INSERT OR REPLACE INTO event_texts (id, fingerprint, blob, starts) VALUES (1, ?, ?, ?)",
                 (fp, texts.blob, texts.starts.tobytes()),

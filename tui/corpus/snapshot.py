@@ -3,8 +3,9 @@ the time the object graph took (at 20,000 articles, unpickling ~700,000 objects 
 interpreter for over a second and kept ~400 MB alive).
 
 What stays out of memory until it is asked for:
-- an article's quotes: one JSON text per article, decoded when the article is read (a small
-  shared cache keeps the last few); the corpus-wide count of quotes per speaker is stored;
+- an article's quotes: one JSON text per article, kept in the cache database beside the
+  snapshot, read and decoded when the article is (a small shared cache keeps the last few);
+  the corpus-wide count of quotes per speaker is in the snapshot;
 - an event's mentions: (article, start, end) triples in one array; the sentence is read from
   the article's body (itself in the cache) when a mention is asked for;
 - the searchable text of every event: built here, stored beside the snapshot and read on the
@@ -21,6 +22,7 @@ import pickle
 import threading
 from array import array
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from tui.corpus.cache_rows import BodyStore, LazyArticle
@@ -36,7 +38,7 @@ from tui.corpus.model import (
     Quote,
 )
 
-FORMAT = 1
+FORMAT = 2
 
 _EVENT_MENTIONS = Event.__dict__["mentions"]  # the slot descriptor under PackedEvent's property
 _ARTICLE_QUOTES = Article.__dict__["quotes"]
@@ -45,9 +47,12 @@ _ARTICLE_QUOTES = Article.__dict__["quotes"]
 class _Shared:
     """What the packed events and articles of one loaded snapshot share."""
 
-    __slots__ = ("article_ids", "articles", "lock", "mentions", "quotes")
+    __slots__ = ("article_ids", "articles", "lock", "mentions", "quotes", "read_quotes")
 
-    def __init__(self, articles: dict[str, Article], article_ids: list[str], mentions: array) -> None:
+    def __init__(
+        self, articles: dict[str, Article], article_ids: list[str], mentions: array, read_quotes: Callable[[str], str | None]
+    ) -> None:
+        self.read_quotes = read_quotes  # article id -> its quotes as JSON (None: none)
         self.articles = articles
         self.article_ids = article_ids  # article number -> id
         self.mentions = mentions  # (article number, start, end) per mention, flat
@@ -96,7 +101,7 @@ class PackedEvent(Event):
 class SnapshotArticle(LazyArticle):
     """A `LazyArticle` whose quotes stay JSON text until the article is read."""
 
-    __slots__ = ("_qjson", "_shared")
+    __slots__ = ("_shared",)
 
     @property  # type: ignore[override]
     def quotes(self) -> list[Quote]:
@@ -110,7 +115,8 @@ class SnapshotArticle(LazyArticle):
                 sh.quotes.move_to_end(self.id)
                 return got
         aid = self.id
-        got = [Quote(t, s, e, sp, cue, frag, aid) for t, s, e, sp, cue, frag in json.loads(self._qjson)]
+        text = sh.read_quotes(aid)
+        got = [Quote(t, s, e, sp, cue, frag, aid) for t, s, e, sp, cue, frag in json.loads(text)] if text else []
         with sh.lock:
             sh.quotes[aid] = got
             if len(sh.quotes) > 256:
@@ -129,30 +135,32 @@ class SnapshotArticle(LazyArticle):
 # -- writing ----------------------------------------------------------------------------------
 
 
-def encode(corpus: Corpus, paths: dict[str, Any]) -> bytes:
+def encode(corpus: Corpus, paths: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
     """The corpus (its root aside) as bytes, with `paths` (how its files were shown: see
-    `build._relocate`). Articles that are `LazyArticle`s keep their body in the cache; any other
+    `build._relocate`), and the quotes of its articles as (article id, JSON) rows, to be kept
+    beside it. Articles that are `LazyArticle`s keep their body in the cache; any other
     article is stored whole."""
     order = list(corpus.articles)
     article_ids = list(order)  # numbers for mentions: the articles, then any unknown id
     number = {aid: i for i, aid in enumerate(article_ids)}
     speakers: Counter[str] = Counter()
-    lazy_rows, plain = [], []
+    lazy_rows, plain, quote_rows = [], [], []
     for art in corpus.articles.values():
         quotes = art.quotes
         speakers.update(q.speaker for q in quotes if q.speaker)
         if not isinstance(art, LazyArticle):
             plain.append(art)
             continue
-        qjson = json.dumps(
-            [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment] for q in quotes],
-            ensure_ascii=False, separators=(",", ":"),
-        )  # fmt: skip
+        if quotes:
+            quote_rows.append((art.id, json.dumps(
+                [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment] for q in quotes],
+                ensure_ascii=False, separators=(",", ":"),
+            )))  # fmt: skip
         lazy_rows.append((
             art._row, art.id, art.path, art.title, art.source, art.url, art.author,
             art.published.iso if art.published else None, art.dateline, list(art.tags),
             list(art.people), list(art.topics),
-            [(p.path, p.message, p.line, p.fatal) for p in art.problems], qjson,
+            [(p.path, p.message, p.line, p.fatal) for p in art.problems],
         ))  # fmt: skip
     spans: dict[DateSpan | None, int] = {None: -1}
     span_rows: list[tuple[str, str | None]] = []
@@ -194,15 +202,17 @@ def encode(corpus: Corpus, paths: dict[str, Any]) -> bytes:
         "speakers": dict(speakers),
         "paths": paths,
     }
-    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), quote_rows
 
 
 # -- reading ----------------------------------------------------------------------------------
 
 
-def decode(blob: bytes, root: Any, store: BodyStore) -> tuple[Corpus, dict[str, Any]]:
-    """The corpus stored by `encode` and its `paths`; article bodies and quotes are read from
-    `store` (and the snapshot) when asked for. Raises ValueError on another format."""
+def decode(
+    blob: bytes, root: Any, store: BodyStore, read_quotes: Callable[[str], str | None]
+) -> tuple[Corpus, dict[str, Any]]:
+    """The corpus stored by `encode` and its `paths`; article bodies are read from `store` and
+    quotes with `read_quotes` when asked for. Raises ValueError on another format."""
     data = pickle.loads(blob)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("snapshot of another format")
@@ -211,7 +221,7 @@ def decode(blob: bytes, root: Any, store: BodyStore) -> tuple[Corpus, dict[str, 
     ids, span_of_b, titles, kinds, people, topics, aids, bounds_b, mentions_b = data["events"]
     mentions = array("i")
     mentions.frombytes(mentions_b)
-    shared = _Shared(articles, article_ids, mentions)
+    shared = _Shared(articles, article_ids, mentions, read_quotes)
     dates: dict[str, PartialDate] = {}
 
     def pd(iso: str) -> PartialDate:
@@ -227,15 +237,15 @@ def decode(blob: bytes, root: Any, store: BodyStore) -> tuple[Corpus, dict[str, 
         if aid in plain:
             articles[aid] = plain[aid]
             continue
-        (row, _id, path, title, source, url, author, published, dateline, tags, a_people, a_topics, problems, qjson) = lazy[aid]
+        (row, _id, path, title, source, url, author, published, dateline, tags, a_people, a_topics, problems) = lazy[aid]
         art = new_article(SnapshotArticle)
         art.id, art.path, art.title, art.source, art.url, art.author = aid, path, title, source, url, author
         art.published = pd(published) if published else None
         art.dateline, art.tags, art.people, art.topics = dateline, tags, a_people, a_topics
         art.problems = [Problem(*p) for p in problems]
-        art.quotes = None  # type: ignore[assignment]  # read from _qjson when asked for
+        art.quotes = None  # type: ignore[assignment]  # read with shared.read_quotes when asked for
         art.body = art.paragraphs = art.dates = None  # type: ignore[assignment]  # from the cache
-        art._row, art._store, art._qjson, art._shared = row, store, qjson, shared
+        art._row, art._store, art._shared = row, store, shared
         articles[aid] = art
     span_table = [DateSpan(pd(s), pd(e) if e else None) for s, e in data["spans"]]
     span_of, bounds = array("i"), array("i")
