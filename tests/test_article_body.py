@@ -1,0 +1,81 @@
+"""The article body draws a paragraph at a time: every line must be what the one-Content Static
+it replaces draws (same wrapping, marks, blank lines), at any width, and the paragraph starts
+must be where the whole text's wrapping puts them."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.geometry import Region
+from textual.visual import Visual
+
+from tests.ui_support import fixture_corpus, make_app, ready, settle
+from tui.corpus.view import Paragraph
+from tui.widgets.article_view import ArticleBody, ArticleView
+
+LONG = "word " * 60 + "a-very-long-unbreakable-token-" * 6 + " tail"
+
+
+def whole(body: ArticleBody) -> list:
+    """The lines as the Static (one Content for the whole body) draws them."""
+    width, height = body.size
+    return Visual.to_strips(body, body.render(), width, height, body.visual_style)
+
+
+async def check_article(pilot, view: ArticleView) -> None:
+    await settle(pilot)
+    body = view.body
+    expected = whole(body)
+    assert body.size.height == len(expected)
+    body.render_lines(Region(0, 0, body.size.width, body.size.height))  # what a frame does first
+    got = [body.render_line(y) for y in range(body.size.height)]
+    assert got == expected
+    texts = view._paragraph_texts
+    for index in range(len(texts)):
+        above = Content("\n\n".join(texts[:index])).get_height(body.styles, body.size.width) + 1 if index else 0
+        assert body.paragraph_start(index) == above
+
+
+async def test_body_lines_are_the_static_lines_at_several_widths():
+    app = make_app()
+    corpus = fixture_corpus()
+    articles = list(corpus.articles.values())
+    for size in ((160, 48), (118, 40), (100, 30)):
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            view = app.screen.query_one(ArticleView)
+            for event in app.screen.event_list.events[:12]:
+                view.show_event(event)
+                await check_article(pilot, view)
+            for article in articles[:6]:
+                if article.quotes:
+                    view.show_quote(article.id, len(article.quotes) - 1)
+                    await check_article(pilot, view)
+            await pilot.resize_terminal(size[0] + 13, size[1])  # same article, new width
+            await check_article(pilot, view)
+        app = make_app()
+
+
+async def test_long_words_and_focus_styles():
+    """A word longer than the line (folded), and the focused pane's tinted background."""
+    app = make_app()
+    async with app.run_test(size=(110, 30)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        body = view.body
+        paras = [
+            Paragraph(0, LONG, ((5, 40, "sentence"),)),
+            Paragraph(0, "short\nand a second line", ((0, 5, "quote"), (2, 4, "current"))),
+            Paragraph(0, LONG[::-1], ()),
+        ]
+        body.show(*view._body_content(paras))
+        await settle(pilot)
+        expected = whole(body)
+        assert len(expected) == body.size.height > 10
+        body.render_lines(Region(0, 0, body.size.width, body.size.height))
+        assert [body.render_line(y) for y in range(body.size.height)] == expected
+        assert body.paragraph_start(2) == len(expected) - Content(LONG[::-1]).get_height(body.styles, body.size.width)
+        view.focus()
+        await settle(pilot)
+        expected = whole(body)
+        body.render_lines(Region(0, 0, body.size.width, body.size.height))
+        assert [body.render_line(y) for y in range(body.size.height)] == expected
