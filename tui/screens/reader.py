@@ -26,14 +26,37 @@ from tui.widgets.status_line import StatusLine
 NARROW_BELOW = 100
 
 
-def settle_memory() -> None:
+SETTLE_MIN_EVENTS = 5000
+"""Corpora with fewer events are small enough for the collector as it is: `settle_memory` is
+not worth its one collection."""
+
+FULL_GC_EVERY = 100
+"""After `settle_memory`, a full collection at most every this many second-generation ones
+(Python's default: 10)."""
+
+
+def settle_memory() -> tuple[int, int, int]:
     """The complete corpus is on screen: collect once, then move every object alive now (the
-    corpus, its indexes, the widgets) out of the collector's generations (`gc.freeze`). Later
-    collections then walk only what was made since, so a full one takes well under a
-    millisecond instead of tens, which otherwise land between a key press and its frame. Frozen
-    objects are still freed by reference counting."""
+    corpus, its indexes, the widgets) out of the collector's generations (`gc.freeze`): later
+    collections walk only what was made since. Frozen objects are still freed by reference
+    counting. Returns the collector's thresholds before (see `unsettle_memory`).
+
+    A full collection still costs tens of milliseconds (what it walks points into the frozen
+    millions: cache misses), and drawing makes objects fast enough (a Textual strip is a dozen)
+    to start one every second or so, each landing between some key press and its frame: they
+    are made ten times rarer. Young garbage is still collected as often as before."""
+    before = gc.get_threshold()
     gc.collect()
     gc.freeze()
+    young, middle, full = before
+    gc.set_threshold(young, middle, max(full, FULL_GC_EVERY))
+    return before
+
+
+def unsettle_memory(thresholds: tuple[int, int, int]) -> None:
+    """Undo `settle_memory` (the reader is gone): what was frozen can be collected again."""
+    gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 class ReaderScreen(Screen):
@@ -63,6 +86,7 @@ class ReaderScreen(Screen):
         self._article_timer: Timer | None = None
         self._pending: Event | None = None
         self._shown_key: tuple[str, str] | None = None  # (event id, search terms) in the pane
+        self._gc_thresholds: tuple[int, int, int] | None = None  # set while memory is settled
         self.set_class(loading, "-loading")
 
     def compose(self) -> ComposeResult:
@@ -80,7 +104,7 @@ class ReaderScreen(Screen):
         self.watch(self.app, "filter", self._apply_filter)
         self.set_focus(self.query_one(EventList))
         if not self.has_class("-loading"):
-            self.call_after_refresh(settle_memory)
+            self.call_after_refresh(self._settle_memory)
 
     @property
     def narrow(self) -> bool:
@@ -104,7 +128,16 @@ class ReaderScreen(Screen):
         finished = self.has_class("-loading") and not loading
         self.set_class(loading, "-loading")
         if finished and self.is_mounted:
-            self.call_after_refresh(settle_memory)
+            self.call_after_refresh(self._settle_memory)
+
+    def _settle_memory(self) -> None:
+        if self._gc_thresholds is None and len(self.corpus.events) >= SETTLE_MIN_EVENTS:
+            self._gc_thresholds = settle_memory()
+
+    def on_unmount(self) -> None:
+        if self._gc_thresholds is not None:
+            unsettle_memory(self._gc_thresholds)
+            self._gc_thresholds = None
 
     def set_corpus(self, corpus: Corpus) -> None:
         """Show a bigger corpus in place: same filter, search and cursor (by event id)."""

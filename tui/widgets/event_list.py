@@ -185,7 +185,9 @@ class EventList(ScrollView, can_focus=True):
     # and a cursor move two. `render_lines` checks the look once per frame and starts over
     # when it changed (focus, theme, resize); `set_events` starts over with new rows.
 
-    STRIP_CACHE_SIZE = 1024
+    STRIP_SCREENS = 3
+    """Strips kept: this many screens' worth of rows, the oldest dropped first. Few on purpose:
+    each strip (and what Textual derives from it) is a dozen objects the cyclic GC walks."""
 
     def _current_look(self) -> _Look:
         component = self.get_component_rich_style
@@ -213,11 +215,13 @@ class EventList(ScrollView, can_focus=True):
         if not 0 <= row < len(self._rows):
             return Strip.blank(look.width, look.base)
         key = (row, row == self.cursor)
-        strip = self._strips.get(key)
+        strips = self._strips
+        strip = strips.get(key)
         if strip is None:
-            if len(self._strips) >= self.STRIP_CACHE_SIZE:
-                self._strips.clear()
-            strip = self._strips[key] = self._render_row(row, key[1], look)
+            limit = self.STRIP_SCREENS * max(self.size.height, 8)
+            while len(strips) >= limit:
+                del strips[next(iter(strips))]
+            strip = strips[key] = self._render_row(row, key[1], look)
         return strip
 
     def _render_row(self, row: int, selected: bool, look: _Look) -> Strip:
