@@ -17,8 +17,8 @@ What is hooked (bench code only; the product has no hooks):
 - $TIMELINE_PROBE_GC=1 (optional): also log each garbage collection (generation, ms).
 - $TIMELINE_PROBE_PHASES=1 (optional): per key, when the app first saw it, when the screen got
   the widget's Update and when its update timer fired (ms after the key's time stamp), in "phases".
-- $TIMELINE_PROBE_CALLS=1 (optional): time a few screen and widget methods (start, ms) in
-  "calls", to see what runs between a key and its frame.
+- $TIMELINE_PROBE_CALLS=1 (optional): time a few screen and widget methods (start, wall ms,
+  CPU ms of the thread) in "calls", to see what runs between a key and its frame.
 - $TIMELINE_PROBE_RENDERS=1 (optional): count the lines each widget class renders
   (`Widget.render_lines`) while a key waits for its frame, in the log's "renders".
 """
@@ -142,11 +142,11 @@ def _time_calls() -> None:
         def wrap(original=original, label=f"{cls.__name__}.{name}"):
             @functools.wraps(original)  # Textual counts a watcher's parameters
             def wrapped(self, *a, **kw):
-                t0 = time.monotonic()
+                t0, c0 = time.monotonic(), time.thread_time()
                 try:
                     return original(self, *a, **kw)
                 finally:
-                    calls.append((label, t0, (time.monotonic() - t0) * 1000))
+                    calls.append((label, t0, (time.monotonic() - t0) * 1000, (time.thread_time() - c0) * 1000))
 
             return wrapped
 
@@ -226,6 +226,8 @@ def instrument(app_cls):
                 self._pending.append((event.key, event.time, LOG["keys"]))
                 if PHASES is not None:
                     PHASES["seen"] = (time.monotonic() - event.time) * 1000
+                if "gc" in LOG and "gc_at_first_key" not in LOG:
+                    LOG["gc_at_first_key"] = {"frozen": gc.get_freeze_count(), "tracked": len(gc.get_objects())}
             elif isinstance(event, events.Resize):
                 self._pending.append(("resize", event.time, LOG["resizes"]))
             await super().on_event(event)
