@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from tui.screens.loading import LoadingScreen, MessageScreen
 from tui.screens.problems import ProblemsScreen
 from tui.screens.quotes import QuotesScreen
 from tui.screens.reader import ReaderScreen
+
+
+SHOW_WAIT = 1.0
+"""Seconds the loading worker waits, at most, for a new corpus to be on screen."""
 
 
 def initial_filter(corpus: Corpus) -> Filter:
@@ -62,10 +67,12 @@ class TimelineApp(App):
         """A corpus from the worker: a partial one (a cold build indexes step by step) or the
         complete one (`final`)."""
 
-        def __init__(self, corpus: Corpus, final: bool = True) -> None:
+        def __init__(self, corpus: Corpus, final: bool = True, shown: threading.Event | None = None) -> None:
             super().__init__()
             self.corpus = corpus
             self.final = final
+            self.shown = shown
+            """Set once the corpus is on screen (the worker waits for it before going on)."""
 
     class LoadProgress(Message):
         def __init__(self, done: int, total: int) -> None:
@@ -97,7 +104,9 @@ class TimelineApp(App):
         if self._given is not None:
             self.post_message(self.CorpusLoaded(self._given))
         else:
-            self.load()
+            # After the first frame: the worker would otherwise hold the interpreter while
+            # Textual draws it.
+            self.call_after_refresh(self.load)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
@@ -113,7 +122,11 @@ class TimelineApp(App):
                     return
                 if isinstance(item, Corpus):
                     last = item
-                    self.post_message(self.CorpusLoaded(item, final=False))
+                    shown = threading.Event()
+                    self.post_message(self.CorpusLoaded(item, final=False, shown=shown))
+                    # Let the reader draw it before the build goes on competing for the
+                    # interpreter (walking 20,000 files, assembling), within reason.
+                    shown.wait(SHOW_WAIT)
                 else:
                     self.post_message(self.LoadProgress(*item))
         except Exception as exc:  # the loader should not raise; if it does, say so, don't die
@@ -165,6 +178,8 @@ class TimelineApp(App):
     @on(CorpusLoaded)
     def _loaded(self, message: CorpusLoaded) -> None:
         corpus = message.corpus
+        if message.shown is not None:
+            self.call_after_refresh(message.shown.set)
         first = self.corpus is None
         if message.final:
             self.loading = False

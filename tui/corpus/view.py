@@ -134,6 +134,8 @@ def timeline_rows(events: list[Event]) -> TimelineRows:
         headings.append((kind, label))
         rows.append(-len(headings))
 
+    last_span: DateSpan | None = None
+    span_year = span_month = 0
     for index, event in enumerate(events):
         span = event.span
         if span is None:
@@ -141,12 +143,15 @@ def timeline_rows(events: list[Event]) -> TimelineRows:
                 head("undated", "Undated")
                 undated = True
         else:
-            first = span.first_day
-            if first.year != year:
-                year, month = first.year, None
+            if span is not last_span:  # neighbours mostly share one span object: work it out once
+                last_span = span
+                first = span.first_day
+                span_year, span_month = first.year, (first.month if span.precision != "year" else 0)
+            if span_year != year:
+                year, month = span_year, None
                 head("year", str(year))
-            if span.precision != "year" and first.month != month:
-                month = first.month
+            if span_month and span_month != month:
+                month = span_month
                 head("month", MONTH_NAMES[month - 1])
         event_rows.append(len(rows))
         rows.append(index)
