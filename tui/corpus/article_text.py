@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .date_lines import parse_date_line
+from .date_lines import MAX_DATE_LINE, parse_date_line
 from .model import PartialDate
 
 TOP_LINES = 8  # non-empty lines searched for a date line / byline at the top
@@ -165,11 +165,16 @@ def read_dateline(paragraph: str) -> tuple[str, str | None, int] | None:
     return m["place"].rstrip(" .,"), agency or None, m.end()
 
 
+_DIGIT = re.compile("[0-9]")
+
+
 def _take_dates(lines: list[str | None], candidates: list[int], info: TextInfo) -> None:
     found: list[tuple[int, bool, PartialDate]] = []
     for i in candidates:
         line = lines[i]
         assert line is not None
+        if len(line) > MAX_DATE_LINE or (line.isascii() and _DIGIT.search(line) is None):
+            continue  # what parse_date_line says at once: too long, or no digit (a line is stripped)
         try:
             got = parse_date_line(line)
         except ValueError as err:
