@@ -3,14 +3,13 @@ people of each article ranked, then the events of the timeline."""
 
 from __future__ import annotations
 
-import re
+import gc
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable
 from pathlib import Path
 
 from tui.corpus.extract import Extraction
-from tui.corpus.model import Article, Corpus, Manifest, Problem
+from tui.corpus.model import Article, Corpus, Manifest, Problem, Quote
 from tui.corpus.sanitize import sanitize_line
 
 
@@ -22,33 +21,58 @@ def assemble(
     problems: list[Problem],
 ) -> Corpus:
     """Corpus-wide steps: one name per person across articles, then events."""
+    # About a million objects that all live on (events, mentions, their lists) are made here:
+    # the cycle collector would walk the whole corpus again and again as they pile up (a third
+    # of the time at 20,000 articles), finding nothing to free. It runs again afterwards.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _assemble(root, manifest, articles, extractions, problems)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _assemble(
+    root: Path,
+    manifest: Manifest,
+    articles: list[Article],
+    extractions: list[Extraction],
+    problems: list[Problem],
+) -> Corpus:
+    from tui.corpus.local_drafts import local_drafts
     from tui.corpus.people import PeopleRegistry
-    from tui.corpus.timeline import article_drafts, build_events
-    from tui.corpus.topics import assign_topics
+    from tui.corpus.timeline import build_events, drafts_from_local
 
     registry = PeopleRegistry(manifest.people)
     for ex in extractions:
         registry.add(ex.people)
 
+    # The registry is complete: each name's corpus name is worked out once.
+    names: dict[str, str] = {}
+
     def canonical(name: str | None) -> str | None:
         if name is None:
             return None
-        return registry.canonical(name) or name
+        got = names.get(name)
+        if got is None:
+            got = names[name] = registry.canonical(name) or name
+        return got
 
     drafts = []
     cues: dict[str, str] = {}
+    spans: dict = {}
     for article, ex in zip(articles, extractions, strict=True):
         article.dates = ex.dates
         article.topics = ex.topics
-        # Cue words ("said", "told") are a few strings repeated ~300,000 times at 20,000
-        # articles: one object each (the snapshot keeps them shared).
-        article.quotes = [
-            replace(q, speaker=canonical(q.speaker), article_id=article.id, cue=q.cue and cues.setdefault(q.cue, q.cue))
-            for q in ex.quotes
-        ]
-        article.people = _rank_people(article, ex, canonical)
-        finder = _people_finder(article, ex, canonical)
-        drafts.append(article_drafts(article, finder, lambda s: assign_topics(s, manifest.topics or None)))
+        article.quotes = _quotes(ex.quotes, article.id, canonical, cues)
+        local_names = [canonical(p.name) or p.name for p in ex.people]
+        article.people = _rank_people(article, local_names)
+        local = getattr(ex, "drafts", None)
+        if local is None:  # an extraction made without them (a failed one is empty)
+            local = local_drafts(article, ex.dates, ex.people, ex.quotes, ex.topics, manifest.topics)
+        speakers = [q.speaker for q in article.quotes]
+        drafts.append(drafts_from_local(article, local, local_names, speakers, spans))
     return Corpus(
         root=root,
         # The folder's name is untrusted text too (an unpacked archive names it).
@@ -62,41 +86,33 @@ def assemble(
     )
 
 
-def _rank_people(article: Article, ex: Extraction, canonical: Callable[[str | None], str | None]) -> list[str]:
-    """Canonical names, most quoted then most mentioned first."""
+def _quotes(
+    quotes: list[Quote], article_id: str, canonical: Callable[[str | None], str | None], cues: dict[str, str]
+) -> list[Quote]:
+    """The article's quotes with corpus names for speakers. A quote that needs no change is kept
+    (quotes are frozen). Cue words ("said", "told") are a few strings repeated ~300,000 times at
+    20,000 articles: one object each (the snapshot keeps them shared)."""
+    out = []
+    for q in quotes:
+        speaker = canonical(q.speaker)
+        cue = q.cue and cues.setdefault(q.cue, q.cue)
+        if speaker == q.speaker and q.article_id == article_id:
+            if cue is not q.cue:
+                object.__setattr__(q, "cue", cue)  # an equal string
+            out.append(q)
+        else:
+            out.append(Quote(q.text, q.start, q.end, speaker, cue, q.fragment, article_id))
+    return out
+
+
+def _rank_people(article: Article, local_names: list[str]) -> list[str]:
+    """Canonical names, most quoted then most mentioned first. `local_names`: the corpus names
+    of the extraction's people, in its order."""
     score: Counter[str] = Counter()
-    for rank, person in enumerate(ex.people):
-        score[canonical(person.name) or person.name] += max(1, len(ex.people) - rank)
+    n = len(local_names)
+    for rank, name in enumerate(local_names):
+        score[name] += max(1, n - rank)
     for q in article.quotes:
         if q.speaker:
             score[q.speaker] += 3
     return [name for name, _ in score.most_common()]
-
-
-def _people_finder(
-    article: Article, ex: Extraction, canonical: Callable[[str | None], str | None]
-) -> Callable[[int, int], list[str]]:
-    """A function naming the people body[start:end] mentions, by any alias or as a speaker."""
-    alias_to_name: dict[str, str] = {}
-    for person in ex.people:
-        name = canonical(person.name) or person.name
-        for alias in {person.name, *person.aliases}:
-            if len(alias) > 2:
-                alias_to_name.setdefault(alias, name)
-    alternatives = "|".join(re.escape(a) for a in sorted(alias_to_name, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{alternatives})\b") if alternatives else None
-    speakers = [(q.start, q.end, q.speaker) for q in article.quotes if q.speaker]
-
-    def people_in(start: int, end: int) -> list[str]:
-        found = []
-        if pattern is not None:
-            found = _unique(alias_to_name[m.group(0)] for m in pattern.finditer(article.body, start, end))
-        # The speaker of a quote in the sentence is in it too, even as "he said".
-        found += [s for a, b, s in speakers if a < end and b > start and s not in found]
-        return found
-
-    return people_in
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))

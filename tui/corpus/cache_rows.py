@@ -39,6 +39,7 @@ def encode_row(article: Article, extraction: Any | None) -> str:
             [[p.name, sorted(p.aliases), sorted(p.roles)] for p in extraction.people],
             [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment, q.article_id] for q in extraction.quotes],
             list(extraction.topics),
+            getattr(extraction, "drafts", None),  # JSON text already (local_drafts)
         ]
     return json.dumps([a, x], ensure_ascii=False, separators=(",", ":"))
 
@@ -56,12 +57,14 @@ def decode_row(data: str, body: str) -> tuple[Article, Any]:
     )  # fmt: skip
     extraction = None
     if x is not None:
-        dates, people, quotes, topics = x
+        dates, people, quotes, topics, *rest = x
+        drafts = rest[0] if rest else None
         extraction = Extraction(
             dates=[DateMention(*m) for m in dates],
             people=[Person(n, set(al), set(ro)) for n, al, ro in people],
             quotes=[Quote(*q) for q in quotes],
             topics=topics,
+            drafts=drafts,
         )
     return article, extraction
 

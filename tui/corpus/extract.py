@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tui.corpus.dates import find_dates
+from tui.corpus.local_drafts import local_drafts
 from tui.corpus.model import Article, DateMention, Manifest, Person, Quote
 from tui.corpus.people import find_people
 from tui.corpus.quotes import find_quotes
@@ -22,6 +23,8 @@ class Extraction:
     people: list[Person] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    # The article's timeline drafts before corpus-wide names, as JSON text (`local_drafts`).
+    drafts: str | None = None
 
 
 def extract(article: Article, manifest: Manifest) -> Extraction:
@@ -30,9 +33,11 @@ def extract(article: Article, manifest: Manifest) -> Extraction:
     # only to the month or year leaves them unresolved rather than guessed.
     reference = published.first_day if published is not None and published.day else None
     people = find_people(article.body, manifest.people)
-    return Extraction(
+    ex = Extraction(
         dates=find_dates(article.body, reference),
         people=people,
         quotes=find_quotes(article.body, people, article.id),
         topics=assign_topics(f"{article.title}\n{article.body}", manifest.topics or None),
     )
+    ex.drafts = local_drafts(article, ex.dates, ex.people, ex.quotes, ex.topics, manifest.topics)
+    return ex

@@ -27,13 +27,21 @@ class PeopleRegistry:
         self._suffix: dict[str, list[str]] = {}  # "raisi" -> keys ending in " raisi", in order
         self._keys_of: dict[str, set[str]] = {}  # canonical -> its name keys
         self._last: dict[str, set[str]] = {}  # last word, lower case -> multi-word canonicals
+        self._keys: dict[str, str] = {}  # name -> name_key(name): the same names come again and again
+        self._stripped: dict[str, str] = {}  # name -> strip_honorifics(name)
         for spec in known:
             p = Person(spec.name, {spec.name, *spec.aliases}, set(spec.roles))
             self._add_person(spec.name, p)
             self._fixed.add(spec.name)
             self._weight[spec.name] = 0
             for f in p.aliases:
-                self._set_alias(name_key(f), spec.name, replace=False)
+                self._set_alias(self._key(f), spec.name, replace=False)
+
+    def _key(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = name_key(name)
+        return key
 
     def _add_person(self, canon: str, person: Person) -> None:
         self.people[canon] = person
@@ -64,11 +72,14 @@ class PeopleRegistry:
         return set(self._last.get(last_word, ()))
 
     def _lookup(self, person: Person) -> str | None:
-        for form in [person.name, *sorted(person.aliases)]:
-            hit = self._alias.get(name_key(form))
+        key = self._key(person.name)
+        hit = self._alias.get(key)
+        if hit:
+            return hit
+        for form in sorted(person.aliases):
+            hit = self._alias.get(self._key(form))
             if hit:
                 return hit
-        key = name_key(person.name)
         words = key.split()
         if len(words) == 1:
             holders = self._holders(key)
@@ -116,13 +127,19 @@ class PeopleRegistry:
             p.aliases.update(person.aliases | {person.name})
             p.roles.update(person.roles)
             self._weight[canon] += 1
-            fuller = strip_honorifics(person.name)
+            fuller = self._stripped.get(person.name)
+            if fuller is None:
+                fuller = self._stripped[person.name] = strip_honorifics(person.name)
             if canon not in self._fixed and len(fuller.split()) > len(canon.split()) and fuller not in self.people:
                 self._rename(canon, fuller)
                 canon = fuller
-            for f in p.aliases | {person.name}:
-                self._set_alias(name_key(f), canon, replace=False)
-            self._set_alias(name_key(person.name), canon)
+            # Every alias the person had is a key already (added when it was): only this
+            # article's names can be new, and then the keys are added in the same order as
+            # when going over all of them.
+            if any(self._key(f) not in self._alias for f in person.aliases) or self._key(person.name) not in self._alias:
+                for f in p.aliases | {person.name}:
+                    self._set_alias(self._key(f), canon, replace=False)
+            self._set_alias(self._key(person.name), canon)
             mapping[person.name] = canon
         return mapping
 

@@ -1,0 +1,196 @@
+"""The per-article part of laying out the timeline, done at extraction (in parallel, cached).
+
+An article yields one draft event for itself and one per sentence with a resolvable date, and
+its drafts on the same date are one happening (see `timeline`). All of that depends on the
+article alone except the people, whose corpus-wide names are known only once every article is
+in: so a sentence records the article-local people it mentions (indices into the extraction's
+people, found by any alias) and the quotes that overlap it (indices into its quotes, whose
+speaker then counts too). `timeline.drafts_from_local` turns this into drafts with the
+corpus names, exactly as `timeline.article_drafts` with `assemble`'s people finder would.
+
+The result is JSON text, one string per article (stored as is in the index cache, passed from
+worker processes as one object, and parsed only when the corpus is assembled):
+
+    [lead_start, lead_end, drafts]
+
+with one entry per draft of the article after merging by date, in order, the article's own
+draft first:
+
+    [value, end_value, title, topics, words, spans, members]
+
+- value, end_value: the date (ISO strings) of a sentence draft; None for the article's draft
+  (dated by the article's `published`, or undated);
+- title: the draft's title (None for the article's draft: the article's title);
+- topics: the draft's topics after merging; words: its content words, space-separated;
+- spans: [start, end, start, end, ...] of its mentions (sentences of the body), in order;
+- members: the drafts merged into it, in order, each [people, speakers] (local person indices,
+  quote indices), or None for the article's own draft (its people are the article's first four).
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from tui.corpus.model import Article, DateMention, DateSpan, Person, Quote
+from tui.corpus.sentences import split_sentences
+from tui.corpus.timeline import best_date, content_words, short_title
+from tui.corpus.topics import assign_topics
+
+_SPANS: dict[tuple[str, str | None], DateSpan] = {}
+
+
+def _span(m: DateMention) -> DateSpan:
+    key = (m.value, m.end_value)
+    span = _SPANS.get(key)  # type: ignore[arg-type]
+    if span is None:
+        span = m.span
+        if len(_SPANS) < 100_000:
+            _SPANS[key] = span  # type: ignore[index]
+    return span  # type: ignore[return-value]
+
+
+def _aliases(people: list[Person]) -> dict[str, int]:
+    """Each alias (longer than two characters) of the article's people -> the index of the
+    first person it belongs to."""
+    alias_to_index: dict[str, int] = {}
+    for i, person in enumerate(people):
+        for alias in {person.name, *person.aliases}:
+            if len(alias) > 2:
+                alias_to_index.setdefault(alias, i)
+    return alias_to_index
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _people_in(body: str, spans: list[tuple[int, int]], alias_to_index: dict[str, int]) -> list[list[int]]:
+    """For each sentence (sorted, disjoint spans of `body`), the people its aliases name, in order
+    of first mention: what `pattern.finditer(body, start, end)` finds with the pattern
+    `\\b(?:alias|alias|...)\\b` of every alias, longest first, without compiling a pattern per
+    article. At a position the longest alias with a word boundary on both sides matches (the
+    end of the sentence counts as a boundary, as `endpos` makes it; the text before it does
+    not end the string), then the search goes on after it."""
+    found: list[list[tuple[int, int, int]]] = [[] for _ in spans]
+    starts = [s for s, _ in spans]
+    lo, hi = spans[0][0], spans[-1][1]
+    for alias, index in alias_to_index.items():
+        size = len(alias)
+        first_word = _is_word(alias[0])
+        last_word = _is_word(alias[-1])
+        p = body.find(alias, lo, hi)
+        while p >= 0:
+            k = bisect_right(starts, p) - 1
+            if k >= 0:
+                end = spans[k][1]
+                q = p + size
+                if (
+                    q <= end
+                    and (p > 0 and _is_word(body[p - 1])) != first_word
+                    and last_word != (q < end and _is_word(body[q]))
+                ):
+                    found[k].append((p, -size, index))
+            p = body.find(alias, p + 1, hi)
+    out: list[list[int]] = []
+    for hits in found:
+        names: list[int] = []
+        if hits:
+            hits.sort()
+            cursor = -1
+            for p, neg_size, index in hits:
+                if p >= cursor:
+                    cursor = p - neg_size
+                    if index not in names:
+                        names.append(index)
+        out.append(names)
+    return out
+
+
+def local_drafts(
+    article: Article,
+    dates: list[DateMention],
+    people: list[Person],
+    quotes: list[Quote],
+    topics: list[str],
+    extra_topics: dict[str, list[str]] | None,
+) -> str:
+    """The article's drafts as JSON text (see the module's docstring). `dates`, `people`,
+    `quotes` and `topics` are the article's extraction; `extra_topics` the manifest's topics."""
+    body = article.body
+    # Only resolved dates can date a sentence (`best_date`): past the last one, no sentence is
+    # needed but the first (the lead).
+    ordered = sorted((m for m in dates if m.value is not None and m.precision is not None), key=_start)
+    dated: list[tuple[int, int, DateMention]] = []
+    lead = (0, 0)
+    i, n = 0, len(ordered)
+    for k, (s, e) in enumerate(split_sentences(body)):
+        if k == 0:
+            lead = (s, e)
+        if i >= n:
+            break
+        in_sentence = []
+        while i < n and ordered[i].start < e:
+            if ordered[i].start >= s:
+                in_sentence.append(ordered[i])
+            i += 1
+        chosen = best_date(in_sentence)
+        if chosen is not None:
+            dated.append((s, e, chosen))
+
+    # The article's own draft: [span key, title, topics, words, spans, members, known starts]
+    own = [None, None, list(topics), content_words(article.title + " " + body[lead[0] : lead[1]]),
+           [lead[0], lead[1]], [None], {lead[0]}]  # fmt: skip
+    merged = [own]
+    if dated:
+        by_span: dict[DateSpan, list] = {}
+        if article.published:
+            by_span[DateSpan(article.published)] = own
+        spans = [(s, e) for s, e, _ in dated]
+        alias_to_index = _aliases(people)
+        people_in = _people_in(body, spans, alias_to_index) if alias_to_index else [[] for _ in spans]
+        # The quotes (with a speaker) each sentence overlaps, in the quotes' order.
+        quoted: list[list[int]] = [[] for _ in spans]
+        ends = [e for _, e in spans]
+        for qi, q in enumerate(quotes):
+            if q.speaker:
+                k = bisect_right(ends, q.start)
+                while k < len(spans) and spans[k][0] < q.end:
+                    quoted[k].append(qi)
+                    k += 1
+        extra = extra_topics or None
+        for (s, e, chosen), names, speakers in zip(dated, people_in, quoted):
+            text = body[s:e]
+            member = [names, speakers]
+            sentence_topics = assign_topics(text, extra)
+            words = content_words(text)
+            span = _span(chosen)
+            into = by_span.get(span)
+            if into is None:
+                by_span[span] = [(chosen.value, chosen.end_value), short_title(text), sentence_topics, words,
+                                 [s, e], [member], {s}]  # fmt: skip
+                merged.append(by_span[span])
+                continue
+            # The same date as an earlier draft of this article: the same happening.
+            if s not in into[6]:
+                into[6].add(s)
+                into[4] += (s, e)
+            if sentence_topics:
+                have = set(into[2])
+                into[2] += [t for t in sentence_topics if t not in have]
+            into[3] |= words
+            into[5].append(member)
+    out = []
+    for key, title, tops, words, spans, members, _ in merged:
+        value, end_value = key if key is not None else (None, None)
+        out.append([value, end_value, title, tops, " ".join(words), spans, members])
+    return json.dumps([lead[0], lead[1], out], ensure_ascii=False, separators=(",", ":"))
+
+
+def _start(m: DateMention) -> int:
+    return m.start
+
+
+def _unique(items: Iterable[int]) -> list[int]:
+    return list(dict.fromkeys(items))
