@@ -213,13 +213,14 @@ class _Group:
     comparing it with every draft of that date: the answer of `_same_happening` is a matter of
     counting shared words (at least 2, 3 or 5) and shared people, done on whole bit sets."""
 
-    __slots__ = ("drafts", "by_person", "by_word", "by_article", "coarse")
+    __slots__ = ("drafts", "by_person", "by_word", "by_article", "seen", "coarse")
 
     def __init__(self, span: DateSpan) -> None:
         self.drafts: list[_Draft] = []
         self.by_person: dict[str, int] = {}
         self.by_word: dict[str, int] = {}
         self.by_article: dict[str, int] = {}  # article of a draft's first mention -> drafts
+        self.seen: set[str] = set()  # the articles of the drafts placed so far
         self.coarse = span.precision not in ("day", "week")
 
     def place(self, d: _Draft) -> None:
@@ -262,13 +263,26 @@ class _Group:
             j = (same & -same).bit_length() - 1
             existing = self.drafts[j]
             bit = 1 << j
-            if people:
-                have = existing.people
-                new_people = [p for p in people if p not in have]
-            else:
-                new_people = people
             new_words = words - existing.words
-            _absorb(existing, d)
+            if article_id in self.seen:
+                # Not from the usual drafts (one per article and date): the general way.
+                new_people = [p for p in people if p not in existing.people]
+                _absorb(existing, d)
+            else:
+                # `_absorb`, knowing that no mention of d's article is in `existing` yet, and
+                # who is in it from `by_person` (bit j: in existing.people).
+                existing.mentions += d.mentions
+                if existing.known is not None:
+                    existing.known.update((m.article_id, m.start) for m in d.mentions)
+                new_people = [p for p in people if not by_person.get(p, 0) & bit] if people else people
+                if new_people:
+                    existing.people += new_people
+                if d.topics:
+                    have = existing.topics
+                    have += [t for t in d.topics if t not in have]
+                existing.words |= new_words
+                if existing.kind != "article" and d.kind == "article":
+                    existing.kind, existing.title = "article", d.title
             common &= new_words
             new_words -= common
         else:
@@ -278,6 +292,7 @@ class _Group:
             by_article[article_id] = by_article.get(article_id, 0) | bit
             new_people = people
             new_words = words - common
+        self.seen.add(article_id)
         for w in common:
             by_word[w] |= bit
         if new_words:
