@@ -272,6 +272,9 @@ def main() -> int:
 
         app = instrument(MinimalApp)()
     else:
+        from tui.cli import _prepare_first_build
+
+        _prepare_first_build(Path(root))  # as `timeline DIR` does before starting the app
         from tui.app import TimelineApp
 
         app = instrument(TimelineApp)(Path(root))

@@ -146,7 +146,8 @@ class ReaderScreen(Screen):
             return
         self.query_one(StatusLine).title = corpus.title
         self.article.set_corpus(corpus)
-        self._apply_filter(self.app.filter)  # type: ignore[attr-defined]
+        # The cursor stays on the user's event; one nobody has moved stays on the first.
+        self._show_filtered(self.app.filter, keep=self.event_list.cursor_moved)  # type: ignore[attr-defined]
 
     # -- filter down ---------------------------------------------------------------------
 
@@ -157,11 +158,15 @@ class ReaderScreen(Screen):
         return filter_events(self.corpus, flt)
 
     def _apply_filter(self, flt: Filter) -> None:
+        # One parameter: Textual calls a watcher with (old, new) when it takes two.
+        self._show_filtered(flt, keep=True)
+
+    def _show_filtered(self, flt: Filter, keep: bool) -> None:
         events = self._filtered(flt)
         self.shown = events
         self.article.set_reactive(ArticleView.terms, flt.text)
         events_list = self.event_list
-        events_list.set_events(events, keep=events_list.highlighted)
+        events_list.set_events(events, keep=events_list.highlighted if keep else None)
         status = self.query_one(StatusLine)
         status.counts, *short = status_forms(
             len(events), article_count(events), flt.describe(), len(self.corpus.problems)

@@ -97,6 +97,8 @@ class EventList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.cursor_moved = False
+        """Whether the user has moved the cursor (a growing corpus then keeps it where it is)."""
         self._rows: TimelineRows = timeline_rows([])
         self._look: _Look | None = None
         self._strips: dict[tuple[int, bool], Strip] = {}  # (row, cursor on it) -> strip
@@ -160,6 +162,8 @@ class EventList(ScrollView, can_focus=True):
         return True
 
     def set_cursor(self, row: int, force: bool = False) -> None:
+        if not force:
+            self.cursor_moved = True
         if force and row == self.cursor:
             self.watch_cursor(row, row)
         else:
