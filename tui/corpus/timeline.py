@@ -150,13 +150,13 @@ def drafts_from_local(
     body = article.body
     out: list[_Draft] = []
     for value, end_value, title, topics, words, at, members in json.loads(local)[2]:
-        mentions = [Mention(aid, body[at[k] : at[k + 1]], at[k], at[k + 1]) for k in range(0, len(at), 2)]
+        mentions = [Mention(aid, body[a:b], a, b) for a, b in zip(at[0::2], at[1::2])]
         people: list[str] | None = None
         for member in members:
             if member is None:  # the article's own draft
                 found = list(article.people[:4])
             else:
-                found = _unique([names[i] for i in member[0]])
+                found = _unique([names[i] for i in member[0]]) if member[0] else []
                 # The speaker of a quote in the sentence is in it too, even as "he said".
                 if member[1]:
                     found += [sp for q in member[1] if (sp := speakers[q]) and sp not in found]
