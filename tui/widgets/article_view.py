@@ -279,6 +279,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         if not self.is_mounted:
             return
         children = list(self.query_children(Static))
+        if len(children) < 6 + 2 * self.KEY_QUOTES:
+            return  # being taken down (a worker's late callback at exit): nothing to show in
         title, meta, event_line, keys_heading = children[:4]
         pairs = [(children[4 + 2 * i], children[5 + 2 * i]) for i in range(self.KEY_QUOTES)]
         body_heading, body = children[-2:]
