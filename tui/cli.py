@@ -80,7 +80,7 @@ def _prepare_first_build(root: Path) -> None:
     """A folder never indexed here is read and extracted from scratch: import the extraction
     modules (~0.3 s, mostly compiling their patterns) in a thread now, while Textual starts,
     rather than after, so its first articles show sooner. A warm start needs none of them."""
-    from tui.corpus.cache import cache_enabled, corpus_key, db_path
+    from tui.corpus.cache_paths import cache_enabled, corpus_key, db_path
 
     try:
         if cache_enabled() and db_path(corpus_key(root)).exists():

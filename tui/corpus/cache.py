@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.corpus import snapshot
+from tui.corpus.cache_paths import cache_dir, cache_enabled, corpus_key, db_path  # noqa: F401 (public here too)
 from tui.corpus.cache_rows import (  # noqa: F401 (public here too)
     BodyStore,
     LazyArticle,
@@ -62,31 +63,6 @@ def _engine_version() -> str:
 
 
 ENGINE_VERSION = _engine_version()
-
-
-# -- where ------------------------------------------------------------------------------------
-
-
-def cache_enabled() -> bool:
-    return os.environ.get("TIMELINE_NO_CACHE", "").strip() not in ("1", "true", "yes")
-
-
-def cache_dir() -> Path:
-    override = os.environ.get("TIMELINE_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("timeline"))
-
-
-def corpus_key(root: Path | str) -> str:
-    """A stable name for a corpus folder: the hash of its resolved path."""
-    return hashlib.sha256(os.fsencode(Path(root).resolve())).hexdigest()[:24]  # any bytes, UTF-8 or not
-
-
-def db_path(key: str) -> Path:
-    return cache_dir() / f"index-{key}.sqlite"
 
 
 # -- files on disk ----------------------------------------------------------------------------
