@@ -627,11 +627,12 @@ async def test_narrow_article_screen_counts_quotes_in_reading_order():
 async def test_search_waits_for_a_pause_in_typing_and_enter_applies_at_once(monkeypatch):
     """Typing does not re-filter the corpus on every key: the filter runs once the typing stops
     (SEARCH_DELAY, made long here so that only Enter can apply it), once per search."""
-    import tui.app as app_module
+    import tui.corpus.query as query_module
 
     calls = []
-    real = app_module.filter_events
-    monkeypatch.setattr(app_module, "filter_events", lambda corpus, flt: calls.append(flt.text) or real(corpus, flt))
+    real = query_module.filter_events
+    # The app imports it when it first filters: patched where it is defined.
+    monkeypatch.setattr(query_module, "filter_events", lambda corpus, flt: calls.append(flt.text) or real(corpus, flt))
     monkeypatch.setattr(ReaderScreen, "SEARCH_DELAY", 3600)
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

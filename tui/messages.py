@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from tui.corpus.query import Filter
+if TYPE_CHECKING:
+    from tui.corpus.query import Filter
 
 
 class FilterRequest(Message):

@@ -205,7 +205,9 @@ class ReaderScreen(Screen):
         if self._article_timer is not None:
             self._article_timer.stop()
             self._article_timer = None
-        delay = getattr(self.app, "article_delay", self.ARTICLE_DELAY)
+        delay = getattr(self.app, "article_delay", None)
+        if delay is None:
+            delay = self.ARTICLE_DELAY
         if delay <= 0:
             self._show_pending()
         else:
