@@ -335,57 +335,19 @@ async def test_loading_runs_in_a_worker():
         assert len(app.screen.shown) == len(fixture_corpus().events)
 
 
-async def test_a_cursor_nobody_moved_stays_on_the_first_event_as_the_corpus_grows(monkeypatch):
-    """The first look at a big folder is its first few files, not its earliest events: when the
-    rest arrives, an untouched cursor goes to the new first event (a moved one stays put)."""
+def _growing_app(monkeypatch, events_of_partial):
+    """An app whose loading worker yields a partial corpus (the full one's `events_of_partial`
+    and their articles), then waits for the returned gate before yielding the full corpus."""
     import threading
 
     import tui.corpus.build as build
     from tui.app import TimelineApp
 
     full = fixture_corpus()
-    dated = [e for e in full.events if e.span is not None]
-    late = dated[-3:]
-    keep_ids = {a for e in late for a in e.article_ids}
+    events = events_of_partial(full)
+    keep_ids = {a for e in events for a in e.article_ids}
     partial = dataclasses.replace(
-        full, events=late, articles={k: a for k, a in full.articles.items() if k in keep_ids}, index=None
-    )
-    gate = threading.Event()
-
-    def fake_iter(root, partial_=True):
-        yield partial
-        gate.wait(10)
-        yield (len(full.articles), len(full.articles))
-        yield full
-
-    monkeypatch.setattr(build, "iter_corpus", fake_iter)
-    app = TimelineApp(BASIC)
-    app.article_delay = 0
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        reader = app.screen
-        assert isinstance(reader, ReaderScreen)
-        assert reader.event_list.highlighted.id == late[0].id
-        gate.set()
-        await app.workers.wait_for_complete()
-        await settle(pilot)
-        assert not app.loading and len(reader.shown) == len(full.events)
-        assert reader.event_list.highlighted.id == full.events[0].id
-
-
-async def test_partial_corpora_show_at_once_and_grow_in_place(monkeypatch):
-    """A cold build yields partial corpora: the reader shows the first at once (with a progress
-    bar), then grows in place: same screen, same filter and search, cursor on the same event."""
-    import threading
-
-    import tui.corpus.build as build
-    from tui.app import TimelineApp
-
-    full = fixture_corpus()
-    dated = [e for e in full.events if e.span is not None]
-    keep_ids = {a for e in dated[:4] for a in e.article_ids}
-    partial = dataclasses.replace(
-        full, events=dated[:4], articles={k: a for k, a in full.articles.items() if k in keep_ids}, index=None
+        full, events=events, articles={k: a for k, a in full.articles.items() if k in keep_ids}, index=None
     )
     gate = threading.Event()
 
@@ -400,6 +362,29 @@ async def test_partial_corpora_show_at_once_and_grow_in_place(monkeypatch):
     monkeypatch.setattr(build, "iter_corpus", fake_iter)
     app = TimelineApp(BASIC)
     app.article_delay = 0
+    return app, full, gate
+
+
+async def test_a_cursor_nobody_moved_stays_on_the_first_event_as_the_corpus_grows(monkeypatch):
+    """The first look at a big folder is its first few files, not its earliest events: when the
+    rest arrives, an untouched cursor goes to the new first event (a moved one stays put)."""
+    app, full, gate = _growing_app(monkeypatch, lambda c: [e for e in c.events if e.span is not None][-3:])
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.event_list.highlighted.id == reader.shown[0].id != full.events[0].id
+        gate.set()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert not app.loading and len(reader.shown) == len(full.events)
+        assert reader.event_list.highlighted.id == full.events[0].id
+
+
+async def test_partial_corpora_show_at_once_and_grow_in_place(monkeypatch):
+    """A cold build yields partial corpora: the reader shows the first at once (with a progress
+    bar), then grows in place: same screen, same filter and search, cursor on the same event."""
+    app, full, gate = _growing_app(monkeypatch, lambda c: [e for e in c.events if e.span is not None][:4])
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
         reader = app.screen

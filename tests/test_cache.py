@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cache_support import cache_home, count_reads  # noqa: F401 (fixtures)
+
 from tui.corpus import build, cache
 from tui.corpus.build import iter_corpus, load_corpus
 from tui.corpus.cache import IndexCache, LazyArticle, corpus_key, db_path
@@ -27,28 +29,6 @@ def corpus_dir(tmp_path: Path) -> Path:
     for f in root.iterdir():
         f.chmod(0o644)
     return root
-
-
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "cache"
-    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(home))
-    monkeypatch.delenv("TIMELINE_NO_CACHE", raising=False)
-    return home
-
-
-@pytest.fixture()
-def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The articles read and extracted (not taken from the cache)."""
-    seen: list[str] = []
-    original = build._read_one
-
-    def spy(entry, manifest):
-        seen.append(entry.article_id)
-        return original(entry, manifest)
-
-    monkeypatch.setattr(build, "_read_one", spy)
-    return seen
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:

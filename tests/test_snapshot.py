@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.corpus import build
+from tests.cache_support import cache_home, count_reads  # noqa: F401 (fixtures)
 from tui.corpus.build import load_corpus
 from tui.corpus.cache import corpus_key, db_path
 from tui.corpus.model import Article, Corpus, Event
@@ -25,27 +25,6 @@ HERE = Path(__file__).resolve().parent
 BUNDLED = HERE.parent / "articles"
 HOSTILE = HERE / "fixtures" / "hostile"
 LONGTEXT = HERE / "fixtures" / "longtext"
-
-
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "cache"
-    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(home))
-    monkeypatch.delenv("TIMELINE_NO_CACHE", raising=False)
-    return home
-
-
-@pytest.fixture()
-def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-    original = build._read_one
-
-    def spy(entry, manifest):
-        seen.append(entry.article_id)
-        return original(entry, manifest)
-
-    monkeypatch.setattr(build, "_read_one", spy)
-    return seen
 
 
 def _copy(src: Path, tmp_path: Path) -> Path:
