@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from tui.corpus.model import Event
 from tui.corpus.view import TimelineRows, index_on_or_after, short_span, timeline_rows
+from tui.widgets.strip_cache import StripCache
 
 DATE_WIDTH = 10  # "Sep 16–17" plus a space
 MOVE = Binding.Group("Move")
@@ -100,8 +101,7 @@ class EventList(ScrollView, can_focus=True):
         self.cursor_moved = False
         """Whether the user has moved the cursor (a growing corpus then keeps it where it is)."""
         self._rows: TimelineRows = timeline_rows([])
-        self._look: _Look | None = None
-        self._strips: dict[tuple[int, bool], Strip] = {}  # (row, cursor on it) -> strip
+        self._strips = StripCache()  # (row, cursor on it) -> strip, for one _Look
 
     # -- the heading (a border title where the layout gives the pane a border) ---------------
 
@@ -189,9 +189,6 @@ class EventList(ScrollView, can_focus=True):
     # and a cursor move two. `render_lines` checks the look once per frame and starts over
     # when it changed (focus, theme, resize); `set_events` starts over with new rows.
 
-    STRIP_SCREENS = 3
-    """Strips kept: this many screens' worth of rows, the oldest dropped first. Few on purpose:
-    each strip (and what Textual derives from it) is a dozen objects the cyclic GC walks."""
 
     def _current_look(self) -> _Look:
         component = self.get_component_rich_style
@@ -205,27 +202,22 @@ class EventList(ScrollView, can_focus=True):
         )
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        look = self._current_look()
-        if look != self._look:
-            self._look = look
-            self._strips.clear()
+        self._strips.follow(self._current_look())
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        look = self._look
-        if look is None:
-            look = self._look = self._current_look()
+        strips = self._strips
+        if strips.look is None:
+            strips.follow(self._current_look())
+        look: _Look = strips.look  # type: ignore[assignment]
         row = self.scroll_offset.y + y
         if not 0 <= row < len(self._rows):
             return Strip.blank(look.width, look.base)
         key = (row, row == self.cursor)
-        strips = self._strips
         strip = strips.get(key)
         if strip is None:
-            limit = self.STRIP_SCREENS * max(self.size.height, 8)
-            while len(strips) >= limit:
-                del strips[next(iter(strips))]
-            strip = strips[key] = self._render_row(row, key[1], look)
+            strips.make_room(self.size.height)
+            strip = strips.put(key, self._render_row(row, key[1], look))
         return strip
 
     def _render_row(self, row: int, selected: bool, look: _Look) -> Strip:

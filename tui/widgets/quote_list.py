@@ -32,6 +32,7 @@ from textual.strip import Strip
 from tui.corpus.model import Article, Corpus, DateSpan, Quote
 from tui.corpus.query import Filter, quote_matches
 from tui.corpus.view import clip, long_date
+from tui.widgets.strip_cache import StripCache
 
 QUOTE_LIMIT = 160  # characters of a quote shown before "…" (then cut again to the width)
 MOVE = Binding.Group("Move")
@@ -260,8 +261,7 @@ class QuoteList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._rows: QuoteRows = EMPTY_ROWS
-        self._look: _Look | None = None
-        self._strips: dict[tuple[int, bool], Strip] = {}  # (row, cursor on it) -> strip
+        self._strips = StripCache()  # (row, cursor on it) -> strip, for one _Look
 
     # -- data ----------------------------------------------------------------------------
 
@@ -311,7 +311,6 @@ class QuoteList(ScrollView, can_focus=True):
     # `_Look`; strips are kept for a few screens' worth of rows and dropped when the look
     # changes (focus, theme, resize) or the rows do.
 
-    STRIP_SCREENS = 3
 
     def _current_look(self) -> _Look:
         component = self.get_component_rich_style
@@ -325,16 +324,14 @@ class QuoteList(ScrollView, can_focus=True):
         )
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        look = self._current_look()
-        if look != self._look:
-            self._look = look
-            self._strips.clear()
+        self._strips.follow(self._current_look())
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        look = self._look
-        if look is None:
-            look = self._look = self._current_look()
+        strips = self._strips
+        if strips.look is None:
+            strips.follow(self._current_look())
+        look: _Look = strips.look  # type: ignore[assignment]
         row = self.scroll_offset.y + y
         rows = self._rows
         if not 0 <= row < rows.rows:
@@ -344,19 +341,17 @@ class QuoteList(ScrollView, can_focus=True):
             return Strip.blank(look.width, look.base)
         group, entry, part = rows.at(row)
         key = (row, entry >= 0 and entry == self.cursor)
-        strips = self._strips
         strip = strips.get(key)
         if strip is None:
-            limit = self.STRIP_SCREENS * max(self.size.height, 8)
-            while len(strips) >= limit - 1:
-                del strips[next(iter(strips))]
+            strips.make_room(self.size.height, needed=2)
             if entry < 0:
                 label = set_cell_size(rows.labels[group], look.width)
-                strip = strips[key] = Strip([Segment(label, look.base + look.heading)], look.width)
+                strip = strips.put(key, Strip([Segment(label, look.base + look.heading)], look.width))
             else:  # both rows of the quote: the other one is drawn next, as a rule
                 first = row - part
                 pair = self._render_entry(entry, key[1], look)
-                strips[(first, key[1])], strips[(first + 1, key[1])] = pair
+                strips.put((first, key[1]), pair[0])
+                strips.put((first + 1, key[1]), pair[1])
                 strip = pair[part]
         return strip
 
