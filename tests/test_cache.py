@@ -372,3 +372,16 @@ def test_lazy_fields_equal_the_uncached_ones(corpus_dir, monkeypatch):
         assert isinstance(lazy, LazyArticle)
         assert (lazy.body, lazy.paragraphs, lazy.dates, lazy.quotes) == (art.body, art.paragraphs, art.dates, art.quotes)
         assert art.dates  # the bundled articles all have dates
+
+
+def test_the_full_text_index_is_built_on_the_first_search_then_kept_current(corpus_dir):
+    load_corpus(corpus_dir)
+    path = db_path(corpus_key(corpus_dir))
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'docs'").fetchone() is None  # not while indexing
+    conn.close()
+    assert search(corpus_key(corpus_dir), "Caspian")
+    changed = corpus_dir / "001_9e12faf3902c8ba6.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nA zanzibarian aside.\n", encoding="utf-8")
+    load_corpus(corpus_dir)
+    assert [h.article_id for h in search(corpus_key(corpus_dir), "zanzibarian")] == ["001_9e12faf3902c8ba6"]

@@ -379,14 +379,35 @@ def _has_fts(conn: sqlite3.Connection) -> bool:
 
 
 def _create(conn: sqlite3.Connection, meta: dict[str, str]) -> bool:
+    # No full-text index yet: `ensure_fts` builds it on the first search. Indexing every body
+    # as it is stored cost a cold build ~3 s of the process that also assembles.
     with conn:
         conn.executescript(_SCHEMA)
-        fts = fts5_available()
-        if fts:
-            conn.executescript(_FTS)
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    return fts
+    return False
+
+
+def ensure_fts(path: Path) -> bool:
+    """Give the cache database at `path` its FTS5 index of titles and bodies, built from the
+    stored files the first time (then kept current by triggers). False when this SQLite has no
+    FTS5 or the database cannot be written now: search then falls back to substrings."""
+    if not fts5_available():
+        return False
+    try:
+        conn = sqlite3.connect(path, timeout=2.0)
+    except sqlite3.Error:
+        return False
+    try:
+        if _has_fts(conn):
+            return True
+        with conn:
+            conn.executescript("BEGIN IMMEDIATE;" + _FTS + "INSERT INTO docs(docs) VALUES ('rebuild');")
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def _discard(path: Path) -> None:

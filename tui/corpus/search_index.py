@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.corpus.cache import db_path
+from tui.corpus.cache import db_path, ensure_fts
 from tui.corpus.model import Article
 
 _OPEN, _CLOSE = "\x02", "\x03"  # never in sanitized article text (C0 controls are dropped)
@@ -82,6 +82,7 @@ def search(corpus_key: str, query: str, limit: int = 200) -> list[Hit]:
     path = db_path(corpus_key)
     if not query_words(query) or not path.exists():
         return []
+    ensure_fts(path)  # built on the first search
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error:
