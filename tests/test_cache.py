@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cache_support import cache_home, count_reads  # noqa: F401 (fixtures)
-
-from tui.corpus import build, cache
+from tui.corpus import build, cache, search_index
 from tui.corpus.build import iter_corpus, load_corpus
 from tui.corpus.cache import IndexCache, LazyArticle, corpus_key, db_path
 from tui.corpus.export import to_json
@@ -275,7 +274,7 @@ def test_search_query_syntax_is_never_interpreted(corpus_dir):
 
 
 def test_search_without_fts5_falls_back_to_substrings(corpus_dir, monkeypatch):
-    monkeypatch.setattr(cache, "_FTS5", False)
+    monkeypatch.setattr(search_index, "_FTS5", False)
     load_corpus(corpus_dir)
     hits = search(corpus_key(corpus_dir), "caspian")
     assert hits and hits[0].article_id == "003_d48cbdffe83fbcbb"

@@ -8,8 +8,8 @@ into the articles folder.
   size and modification time it had when read, the loaded article's fields and its extraction
   (JSON of plain data), and the sanitized body. A file whose size or mtime changed is read
   again; a row whose file is gone is dropped.
-- `docs`: an FTS5 index over title and body (external content: the text is stored once), for
-  `tui.corpus.search_index.search`.
+- `docs`: an FTS5 index over title and body (external content: the text is stored once), made
+  by `tui.corpus.search_index` on the first full-text search.
 - `snapshot`: the assembled corpus in a compact form (`tui.corpus.snapshot`), valid only for
   the exact set of (path, size, mtime) it was built from, so a warm start with nothing changed
   skips extraction *and* assembly. Article bodies are then read from `files` when asked for.
@@ -24,7 +24,6 @@ without anyone having to remember to bump a number.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import sqlite3
@@ -44,6 +43,7 @@ from tui.corpus.cache_rows import (  # noqa: F401 (public here too)
     encode_row,
     make_lazy,
 )
+from tui.corpus.gc_pause import paused_gc
 from tui.corpus.model import Article
 from tui.corpus.query_index import EventTexts, StoredTexts
 
@@ -134,35 +134,6 @@ CREATE TABLE event_texts (
     id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, blob BLOB NOT NULL, starts BLOB NOT NULL
 );
 """
-_FTS = """
-CREATE VIRTUAL TABLE docs USING fts5(title, body, content='files', content_rowid='id');
-CREATE TRIGGER files_ai AFTER INSERT ON files BEGIN
-  INSERT INTO docs(rowid, title, body) VALUES (new.id, new.title, new.body);
-END;
-CREATE TRIGGER files_ad AFTER DELETE ON files BEGIN
-  INSERT INTO docs(docs, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-END;
-CREATE TRIGGER files_au AFTER UPDATE ON files BEGIN
-  INSERT INTO docs(docs, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-  INSERT INTO docs(rowid, title, body) VALUES (new.id, new.title, new.body);
-END;
-"""
-
-_FTS5: bool | None = None
-
-
-def fts5_available() -> bool:
-    """Whether this Python's SQLite has FTS5 (checked once, at run time)."""
-    global _FTS5
-    if _FTS5 is None:
-        try:
-            sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x)")
-            _FTS5 = True
-        except sqlite3.Error:
-            _FTS5 = False
-    return _FTS5
-
-
 @dataclass(slots=True)
 class Cached:
     """A hit: the stored article (body included) and its extraction."""
@@ -175,10 +146,9 @@ class Cached:
 class IndexCache:
     """The cache database of one corpus. Use `IndexCache.open(root, manifest_hash)`."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, fts: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.fts = fts
         self._store: BodyStore | None = None
 
     # opening and validating
@@ -205,13 +175,13 @@ class IndexCache:
             try:
                 conn = _connect(path)
                 if cls._valid(conn, expected):
-                    return cls(path, conn, _has_fts(conn))
+                    return cls(path, conn)
                 conn.close()
                 conn = None
                 _discard(path)
                 conn = _connect(path)
-                fts = _create(conn, expected)
-                return cls(path, conn, fts)
+                _create(conn, expected)
+                return cls(path, conn)
             except sqlite3.Error:
                 if conn is not None:
                     conn.close()
@@ -308,13 +278,8 @@ class IndexCache:
         # Only our own database, validated above (application id, schema and engine version),
         # ever reaches this unpickling. Loading creates ~100,000 objects per 20,000 articles:
         # without the cyclic GC walking them every few thousand (none is garbage) it is faster.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             corpus, paths = snapshot.decode(found[1], root, self.store(), self._quotes_reader())
-        finally:
-            if enabled:
-                gc.enable()
         corpus.event_texts = StoredTexts(corpus.events, lambda: self._event_texts(fp))
         return corpus, paths, fp
 
@@ -374,40 +339,13 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _has_fts(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'docs'").fetchone() is not None
-
-
-def _create(conn: sqlite3.Connection, meta: dict[str, str]) -> bool:
-    # No full-text index yet: `ensure_fts` builds it on the first search. Indexing every body
-    # as it is stored cost a cold build ~3 s of the process that also assembles.
+def _create(conn: sqlite3.Connection, meta: dict[str, str]) -> None:
+    # No full-text index yet: `search_index.ensure_fts` builds it on the first search. Indexing
+    # every body as it is stored cost a cold build ~3 s of the process that also assembles.
     with conn:
         conn.executescript(_SCHEMA)
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    return False
-
-
-def ensure_fts(path: Path) -> bool:
-    """Give the cache database at `path` its FTS5 index of titles and bodies, built from the
-    stored files the first time (then kept current by triggers). False when this SQLite has no
-    FTS5 or the database cannot be written now: search then falls back to substrings."""
-    if not fts5_available():
-        return False
-    try:
-        conn = sqlite3.connect(path, timeout=2.0)
-    except sqlite3.Error:
-        return False
-    try:
-        if _has_fts(conn):
-            return True
-        with conn:
-            conn.executescript("BEGIN IMMEDIATE;" + _FTS + "INSERT INTO docs(docs) VALUES ('rebuild');")
-        return True
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
 
 
 def _discard(path: Path) -> None:

@@ -16,8 +16,9 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from tui.corpus.cache import db_path, ensure_fts
+from tui.corpus.cache_paths import db_path
 from tui.corpus.model import Article
 
 _OPEN, _CLOSE = "\x02", "\x03"  # never in sanitized article text (C0 controls are dropped)
@@ -77,6 +78,64 @@ def _parse_marked(marked: str) -> Snippet:
     return Snippet("".join(out), tuple(matches))
 
 
+# -- the FTS5 index, made on the first search -------------------------------------------------
+
+_FTS = """
+CREATE VIRTUAL TABLE docs USING fts5(title, body, content='files', content_rowid='id');
+CREATE TRIGGER files_ai AFTER INSERT ON files BEGIN
+  INSERT INTO docs(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER files_ad AFTER DELETE ON files BEGIN
+  INSERT INTO docs(docs, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER files_au AFTER UPDATE ON files BEGIN
+  INSERT INTO docs(docs, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  INSERT INTO docs(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+"""
+
+_FTS5: bool | None = None
+
+
+def fts5_available() -> bool:
+    """Whether this Python's SQLite has FTS5 (checked once, at run time)."""
+    global _FTS5
+    if _FTS5 is None:
+        try:
+            sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+            _FTS5 = True
+        except sqlite3.Error:
+            _FTS5 = False
+    return _FTS5
+
+
+def _has_fts(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'docs'").fetchone() is not None
+
+
+def ensure_fts(path: Path) -> bool:
+    """Give the cache database at `path` its FTS5 index of titles and bodies, built from the
+    stored files the first time (then kept current by triggers). False when this SQLite has no
+    FTS5 or the database cannot be written now: search then falls back to substrings."""
+    if not fts5_available():
+        return False
+    try:
+        conn = sqlite3.connect(path, timeout=2.0)
+    except sqlite3.Error:
+        return False
+    try:
+        if _has_fts(conn):
+            return True
+        with conn:
+            conn.executescript("BEGIN IMMEDIATE;" + _FTS + "INSERT INTO docs(docs) VALUES ('rebuild');")
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+
 def search(corpus_key: str, query: str, limit: int = 200) -> list[Hit]:
     """Articles of the corpus matching `query`, best first. [] when there is no index yet."""
     path = db_path(corpus_key)
@@ -88,7 +147,7 @@ def search(corpus_key: str, query: str, limit: int = 200) -> list[Hit]:
     except sqlite3.Error:
         return []
     try:
-        has_fts = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'docs'").fetchone() is not None
+        has_fts = _has_fts(conn)
         if has_fts:
             try:
                 return _search_fts(conn, query, limit)
