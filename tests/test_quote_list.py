@@ -11,15 +11,16 @@ from textual.app import App
 from textual.reactive import reactive
 
 from tests.ui_support import counts, fixture_corpus, make_app, ready, settle
+from tui.corpus import quote_rows as quote_rows_module
 from tui.corpus.model import Article, Corpus, PartialDate, Quote
 from tui.corpus.query import Filter, quotes_by_date, quotes_by_speaker
+from tui.corpus.quote_rows import quote_rows
 from tui.screens.article import ArticleScreen
 from tui.screens.help import HelpScreen
 from tui.screens.quotes import LOADING, QuotesScreen
 from tui.screens.reader import ReaderScreen
-from tui.widgets import quote_list as quote_list_module
 from tui.widgets.article_view import ArticleView
-from tui.widgets.quote_list import QuoteList, quote_rows
+from tui.widgets.quote_list import QuoteList
 
 SIZE = (80, 24)
 PUTIN = "Vladimir Putin"
@@ -288,7 +289,7 @@ class Gate:
     def __init__(self, monkeypatch) -> None:
         self.open = threading.Event()
         self.calls = 0
-        real = quote_list_module.quote_base
+        real = quote_rows_module.quote_base
 
         def gated(*args, **kwargs):
             self.calls += 1

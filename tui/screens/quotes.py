@@ -20,15 +20,9 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.corpus.model import Corpus
 from tui.corpus.query import Filter
+from tui.corpus.quote_rows import EMPTY_ROWS, QuoteBase, QuoteRows, arrange, quote_base
 from tui.corpus.view import plural
-from tui.widgets.quote_list import (
-    EMPTY_ROWS,
-    QuoteBase,
-    QuoteList,
-    QuoteRows,
-    arrange,
-    quote_base,
-)
+from tui.widgets.quote_list import QuoteList
 from tui.widgets.status_line import StatusLine
 
 LOADING = "Loading quotes…"
