@@ -10,7 +10,8 @@ from textual.visual import Visual
 
 from tests.ui_support import fixture_corpus, make_app, ready, settle
 from tui.corpus.view import Paragraph
-from tui.widgets.article_view import ArticleBody, ArticleView
+from tui.widgets.article_body import ArticleBody
+from tui.widgets.article_view import ArticleView
 
 LONG = "word " * 60 + "a-very-long-unbreakable-token-" * 6 + " tail"
 
