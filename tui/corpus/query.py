@@ -168,9 +168,7 @@ def facets(corpus: Corpus, events: list[Event]) -> Facets:
     idx = query_index(corpus)
     all_events = idx.events
     if events is all_events or (len(events) == idx.n and all(map(operator.is_, events, all_events))):
-        if idx._full_facets is None:
-            idx._full_facets = idx.facets_at(range(idx.n))
-        return _copy(idx._full_facets)
+        return _copy(idx.full_facets())
     last = idx._last
     if last is not None and last[0] is events:
         return idx.facets_at(last[1])

@@ -143,18 +143,20 @@ class QueryIndex:
         return [i for i in order if i in keep]
 
     def full_facets(self) -> Facets:
-        """Facets of every event: the lengths of the position lists."""
-        years: Counter[int] = Counter()
-        spans: Counter[DateSpan] = Counter(e.span for e in self.events if e.span is not None)
-        for span, count in spans.items():
-            for y in range(span.first_day.year, span.last_day.year + 1):
-                years[y] += count
-        return Facets(
-            Counter({k: len(v) for k, v in self.by_person.items()}),
-            Counter({k: len(v) for k, v in self.by_topic.items()}),
-            Counter({k: len(v) for k, v in self.by_source.items()}),
-            years,
-        )
+        """Facets of every event, computed once: the lengths of the position lists."""
+        if self._full_facets is None:
+            years: Counter[int] = Counter()
+            spans: Counter[DateSpan] = Counter(e.span for e in self.events if e.span is not None)
+            for span, count in spans.items():
+                for y in range(span.first_day.year, span.last_day.year + 1):
+                    years[y] += count
+            self._full_facets = Facets(
+                Counter({k: len(v) for k, v in self.by_person.items()}),
+                Counter({k: len(v) for k, v in self.by_topic.items()}),
+                Counter({k: len(v) for k, v in self.by_source.items()}),
+                years,
+            )
+        return self._full_facets
 
     def facets_at(self, positions: Iterable[int]) -> Facets:
         """Facets of the events at `positions` (each position once)."""
