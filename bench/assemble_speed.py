@@ -60,7 +60,6 @@ def make_input(corpus: Path, out: Path) -> None:
     from multiprocessing import get_context
 
     from tui.corpus import build
-    from tui.corpus.extract import Extraction
     from tui.corpus.file_plan import _plan
     from tui.corpus.manifest import load_manifest
 
@@ -74,23 +73,7 @@ def make_input(corpus: Path, out: Path) -> None:
         for i, done in pool.imap_unordered(_work, range(len(plan.entries)), chunksize=64):
             slots[i] = done
     print(f"extracted {len(slots)} files in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-    # As build._assemble_slots does.
-    articles, extractions, failures = [], [], []
-    all_problems = list(problems)
-    for entry, slot in zip(plan.entries, slots, strict=True):
-        all_problems += entry.problems
-        if slot.article is None:
-            all_problems += slot.problems or []
-            continue
-        art = slot.article
-        if slot.extraction is None and art.problems:
-            all_problems += art.problems[:-1]
-            failures.append(art.problems[-1])
-        else:
-            all_problems += art.problems
-        articles.append(art)
-        extractions.append(slot.extraction or Extraction())
-    all_problems += plan.late + failures
+    articles, extractions, all_problems = build.gather(plan, slots, problems)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "wb") as f:
         pickle.dump((corpus, manifest, articles, extractions, all_problems), f, protocol=5)

@@ -11,13 +11,21 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.corpus import cache as cache_mod
 from tui.corpus.cache import IndexCache
-from tui.corpus.file_plan import _SUFFIXES, _Entry, _Plan, _plan, fast_article_files  # noqa: F401 (tests use them here)
+from tui.corpus.file_plan import (  # noqa: F401 (tests use them here)
+    _SUFFIXES,
+    _Entry,
+    _Plan,
+    _plan,
+    fast_article_files,
+    move_article,
+    relocate,
+)
 from tui.corpus.manifest import MANIFEST_NAME, load_manifest
 from tui.corpus.model import Article, Corpus, Manifest, Problem
 from tui.corpus.sanitize import sanitize_line
@@ -94,7 +102,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
         except Exception:  # noqa: BLE001 - a cache we cannot read is rebuilt, never trusted
             found = None
             cache = _reset(cache, root)
-        if found is not None and _relocate(found[0], found[1], plan):
+        if found is not None and relocate(found[0], found[1], plan):
             yield (total, total)
             yield found[0]
             return
@@ -117,7 +125,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             for got in cache.load(list(hits)):
                 i = hits[got.row]
                 if got.article.path != plan.entries[i].shown:  # run from another folder
-                    _move_article(got.article, plan.entries[i].shown)
+                    move_article(got.article, plan.entries[i].shown)
                 slots[i] = _Done(got.article, got.extraction, got.row)
         except (sqlite3.Error, ValueError, TypeError, KeyError):
             cache = _reset(cache, root)
@@ -327,32 +335,6 @@ def _make_lazy(corpus: Corpus, cache: IndexCache, plan: _Plan, slots: list[_Done
     corpus.articles = out
 
 
-def _relocate(corpus: Corpus, stored: dict, plan: _Plan) -> bool:
-    """Show a snapshot's paths as this run shows them: paths are shown relative to the working
-    directory, and a start from another folder must not re-read 20,000 files for that. False
-    when a path cannot be placed (the caller then builds from the cached rows instead)."""
-    if stored.get("cwd") == os.getcwd():
-        return True
-    old_shown = stored.get("files", {})
-    moves = {old_shown[e.stat.rel]: e.shown for e in plan.entries if e.stat.rel in old_shown}
-    moves[stored.get("manifest", "")] = plan.manifest_shown
-    for art in corpus.articles.values():
-        if art.path not in moves:
-            return False
-    if any(p.path not in moves for p in corpus.problems):
-        return False
-    for art in corpus.articles.values():
-        _move_article(art, moves[art.path])
-    corpus.problems = [replace(p, path=moves[p.path]) for p in corpus.problems]
-    return True
-
-
-def _move_article(article: Article, shown: str) -> None:
-    old = article.path
-    article.path = shown
-    article.problems = [replace(p, path=shown) if p.path == old else p for p in article.problems]
-
-
 # -- corpus-wide steps ------------------------------------------------------------------------
 
 
@@ -364,6 +346,17 @@ def _assemble_slots(
     problems: list[Problem],
     partial: bool,
 ) -> Corpus:
+    from tui.corpus.assemble import assemble
+
+    return assemble(root, manifest, *gather(plan, slots, problems))
+
+
+def gather(
+    plan: _Plan, slots: list[_Done | None], problems: list[Problem]
+) -> tuple[list[Article], list[Extraction], list[Problem]]:
+    """The articles read so far with their extractions, and every problem in the order the user
+    sees them: the folder's, then each file's, then the manifest's late ones, then extraction
+    failures."""
     from tui.corpus.extract import Extraction
 
     articles: list[Article] = []
@@ -387,6 +380,4 @@ def _assemble_slots(
         extractions.append(slot.extraction or Extraction())
     all_problems += plan.late
     all_problems += failures
-    from tui.corpus.assemble import assemble
-
-    return assemble(root, manifest, articles, extractions, all_problems)
+    return articles, extractions, all_problems

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui.corpus import cache as cache_mod
 from tui.corpus.cache import FileStat
 from tui.corpus.manifest import MANIFEST_NAME, display_path
-from tui.corpus.model import Manifest, Problem
+from tui.corpus.model import Article, Corpus, Manifest, Problem
 from tui.corpus.sanitize import sanitize_line
 
 
@@ -36,12 +36,12 @@ class _Plan:
 
     def stats(self) -> Iterable[FileStat]:
         # Not the shown paths: they depend on the working directory, and a start from another
-        # folder shows the same snapshot with its paths moved (build._relocate).
+        # folder shows the same snapshot with its paths moved (relocate).
         for e in self.entries:
             yield FileStat(f"{e.stat.rel}\0{e.article_id}", e.stat.path, e.stat.size, e.stat.mtime_ns)
 
     def paths(self) -> dict[str, object]:
-        """How this plan shows its files: kept with a snapshot for `build._relocate`."""
+        """How this plan shows its files: kept with a snapshot for `relocate`."""
         return {"cwd": os.getcwd(), "manifest": self.manifest_shown, "files": {e.stat.rel: e.shown for e in self.entries}}
 
 
@@ -158,3 +158,32 @@ def _plan(root: Path, manifest: Manifest) -> _Plan:
 
 
 # -- per-file work ----------------------------------------------------------------------------
+
+
+# -- a start from another working directory ------------------------------------------------
+
+
+def relocate(corpus: Corpus, stored: dict, plan: _Plan) -> bool:
+    """Show a snapshot's paths as this run shows them: paths are shown relative to the working
+    directory, and a start from another folder must not re-read 20,000 files for that. False
+    when a path cannot be placed (the caller then builds from the cached rows instead)."""
+    if stored.get("cwd") == os.getcwd():
+        return True
+    old_shown = stored.get("files", {})
+    moves = {old_shown[e.stat.rel]: e.shown for e in plan.entries if e.stat.rel in old_shown}
+    moves[stored.get("manifest", "")] = plan.manifest_shown
+    for art in corpus.articles.values():
+        if art.path not in moves:
+            return False
+    if any(p.path not in moves for p in corpus.problems):
+        return False
+    for art in corpus.articles.values():
+        move_article(art, moves[art.path])
+    corpus.problems = [replace(p, path=moves[p.path]) for p in corpus.problems]
+    return True
+
+
+def move_article(article: Article, shown: str) -> None:
+    old = article.path
+    article.path = shown
+    article.problems = [replace(p, path=shown) if p.path == old else p for p in article.problems]

@@ -137,7 +137,7 @@ class SnapshotArticle(LazyArticle):
 
 def encode(corpus: Corpus, paths: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
     """The corpus (its root aside) as bytes, with `paths` (how its files were shown: see
-    `build._relocate`), and the quotes of its articles as (article id, JSON) rows, to be kept
+    `file_plan.relocate`), and the quotes of its articles as (article id, JSON) rows, to be kept
     beside it. Articles that are `LazyArticle`s keep their body in the cache; any other
     article is stored whole."""
     order = list(corpus.articles)
