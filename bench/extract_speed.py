@@ -36,7 +36,7 @@ CORPUS = Path("/tmp/timeline-bench/corpus-20000-s1")
 TEMPEVAL = Path("/work/shared/data/tempeval3/train")
 BUNDLED = REPO / "articles"
 STAGES = ("load", "find_people", "find_dates", "find_quotes", "assign_topics", "core", "whole")
-EXTRACTED = ("dates", "people", "quotes", "topics")  # the fields compared (later fields may be added)
+EXTRACTED = ("dates", "people", "quotes", "topics", "drafts")  # the fields compared
 
 
 def _use_tree(src: str | None) -> None:
@@ -190,7 +190,7 @@ def _table(runs: dict[str, dict]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--compare", metavar="DIR", help="time this tree against the tui under DIR")
-    ap.add_argument("--check", metavar="DIR", help="assert identical outputs against the tui under DIR (Article fields, problems, and the Extraction fields dates, people, quotes, topics)")
+    ap.add_argument("--check", metavar="DIR", help="assert identical outputs against the tui under DIR (Article fields, problems, and the Extraction fields dates, people, quotes, topics, drafts)")
     ap.add_argument("--rounds", type=int, default=3, help="alternating rounds for --compare")
     ap.add_argument("--reps", type=int, default=2, help="passes over the sample per worker run")
     ap.add_argument("--step", type=int, default=40, help="every Nth corpus file")
