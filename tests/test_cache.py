@@ -238,6 +238,9 @@ def test_parallel_extraction_gives_the_same_corpus(tmp_path, monkeypatch):
     monkeypatch.setattr(build, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert to_json(load_corpus(root)) == serial
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("TIMELINE_NO_CACHE")
+    assert to_json(load_corpus(root)) == serial  # workers' articles stored, then read back lazily
 
 
 # -- search ------------------------------------------------------------------------------------
@@ -362,15 +365,16 @@ def test_an_older_corpus_still_reads_its_bodies_after_a_reindex(corpus_dir, monk
 
 
 def test_lazy_fields_equal_the_uncached_ones(corpus_dir, monkeypatch):
-    load_corpus(corpus_dir)
+    cold = load_corpus(corpus_dir)
     warm = load_corpus(corpus_dir)
     monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
     plain = load_corpus(corpus_dir)
     for aid, art in plain.articles.items():
-        lazy = warm.articles[aid]
-        assert isinstance(lazy, LazyArticle)
-        assert (lazy.body, lazy.paragraphs, lazy.dates, lazy.quotes) == (art.body, art.paragraphs, art.dates, art.quotes)
         assert art.dates  # the bundled articles all have dates
+        for built in (cold, warm):
+            lazy = built.articles[aid]
+            assert isinstance(lazy, LazyArticle)
+            assert (lazy.body, lazy.paragraphs, lazy.dates, lazy.quotes) == (art.body, art.paragraphs, art.dates, art.quotes)
 
 
 def test_the_full_text_index_is_built_on_the_first_search_then_kept_current(corpus_dir):

@@ -11,7 +11,7 @@ import pytest
 
 from tui.corpus.assemble import _rank_people, assemble
 from tui.corpus.build import _plan, _read_one
-from tui.corpus.cache_rows import decode_row, encode_row
+from tui.corpus.cache_rows import decode_article, encode_article
 from tui.corpus.extract import Extraction
 from tui.corpus.local_drafts import _people_in
 from tui.corpus.manifest import load_manifest
@@ -130,11 +130,13 @@ def test_an_extraction_without_drafts_is_drafted_at_assembly():
     assert _events(assemble(root, manifest, articles, extractions, []).events) == with_drafts
 
 
-def test_the_cache_row_keeps_the_drafts():
+def test_the_cache_row_keeps_the_article_and_its_extraction_with_the_drafts():
     manifest, articles, extractions = _load(ROOT / "articles")
     for article, ex in zip(articles, extractions):
-        _, back = decode_row(encode_row(article, ex), article.body)
+        back_article, back = decode_article(encode_article(article, ex))
         assert back.drafts == ex.drafts
+        assert back == ex
+        assert back_article == article
 
 
 # -- names in sentences without a pattern per article -------------------------------------------

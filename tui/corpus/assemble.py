@@ -57,14 +57,16 @@ def _assemble(
     cues: dict[str, str] = {}
     spans: dict = {}
     for article, ex in zip(articles, extractions, strict=True):
-        article.dates = ex.dates
+        if ex.dates is not None:  # None: the article's date mentions stay in the cache
+            article.dates = ex.dates
         article.topics = ex.topics
         article.quotes = _quotes(ex.quotes, article.id, canonical, cues)
         local_names = [canonical(p.name) or p.name for p in ex.people]
         article.people = _rank_people(article, local_names)
         local = getattr(ex, "drafts", None)
         if local is None:  # an extraction made without them (a failed one is empty)
-            local = local_drafts(article, ex.dates, ex.people, ex.quotes, ex.topics, manifest.topics)
+            dates = ex.dates if ex.dates is not None else article.dates
+            local = local_drafts(article, dates, ex.people, ex.quotes, ex.topics, manifest.topics)
         speakers = [q.speaker for q in article.quotes]
         drafts.append(drafts_from_local(article, local, local_names, speakers, spans))
     return Corpus(

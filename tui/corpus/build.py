@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from tui.corpus import cache as cache_mod
 from tui.corpus.cache import IndexCache
+from tui.corpus.cache_rows import EncodedArticle, LazyArticle, decode_article, decode_lazy, encode_article
+from tui.corpus.gc_pause import paused_gc
 from tui.corpus.file_plan import (  # noqa: F401 (tests use them here)
     _SUFFIXES,
     _Entry,
@@ -126,7 +128,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
                 i = hits[got.row]
                 if got.article.path != plan.entries[i].shown:  # run from another folder
                     move_article(got.article, plan.entries[i].shown)
-                slots[i] = _Done(got.article, got.extraction, got.row)
+                slots[i] = _Done(got.article, got.extraction, cached=True)
         except (sqlite3.Error, ValueError, TypeError, KeyError):
             cache = _reset(cache, root)
             slots = [None] * total
@@ -138,42 +140,49 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
     if done:
         yield (done, total)
 
-    next_partial = FIRST_PARTIAL
-    for batch in _extract_all(plan, manifest, misses):
-        fresh: list[tuple[int, _Done]] = []
-        for i, res in batch:
-            if res is None:
-                continue
-            slots[i] = res
-            if res.article is not None:  # unreadable files are not cached: read again next time
-                fresh.append((i, res))
-        done += len(batch)
-        # Files that could not be read are not cached: they are re-checked on every start.
-        readable = [(i, r) for i, r in fresh if r.article is not None]
-        if cache is not None and readable:
-            try:
-                rows = cache.put((plan.entries[i].stat, r.article, r.extraction) for i, r in readable)
-                for i, r in readable:
-                    r.row = rows.get(plan.entries[i].stat.rel)
-            except (sqlite3.Error, OSError):
-                cache = _reset(cache, root)
-        yield (done, total)
-        # Partial corpora while less than half is done: later ones would cost more than
-        # they show, since assembling is corpus-wide.
-        if partial and done >= next_partial and done * 2 < total:
-            next_partial = done * 4
-            yield _assemble_slots(root, manifest, plan, slots, problems, partial=True)
+    # Every object made from here on lives on in the corpus (millions at 20,000 articles): the
+    # cycle collector would walk them again and again as they pile up, finding nothing to free
+    # (~15% of a cold build's main process). Re-enabled when the build ends or is abandoned.
+    with paused_gc():
+        next_partial = FIRST_PARTIAL
+        for batch in _extract_all(plan, manifest, misses):
+            # What was read arrives encoded (`EncodedArticle`): stored as it is, then decoded
+            # with its paragraphs and date mentions left in the cache.
+            encoded = [(i, r) for i, r in batch if r.enc is not None]
+            stored: set[str] = set()
+            if cache is not None and encoded:
+                try:
+                    stored = cache.put((plan.entries[i].stat, r.enc) for i, r in encoded)
+                except (sqlite3.Error, OSError):
+                    cache = _reset(cache, root)
+            for i, res in encoded:
+                enc, res.enc = res.enc, None
+                rel = plan.entries[i].stat.rel
+                if cache is not None and rel in stored:
+                    res.article, res.extraction = decode_lazy(enc.data, enc.body, enc.drafts, rel, cache.store())
+                    res.cached = True
+                else:  # not cached (no cache, or a text SQLite cannot store): all in memory
+                    res.article, res.extraction = decode_article(enc)
+            for i, res in batch:
+                slots[i] = res
+            done += len(batch)
+            yield (done, total)
+            # Partial corpora while less than half is done: later ones would cost more than
+            # they show, since assembling is corpus-wide.
+            if partial and done >= next_partial and done * 2 < total:
+                next_partial = done * 4
+                yield _assemble_slots(root, manifest, plan, slots, problems, partial=True)
 
-    corpus = _assemble_slots(root, manifest, plan, slots, problems, partial=False)
-    if cache is not None:
-        _make_lazy(corpus, cache, plan, slots)
-        # Before handing the corpus over, not after: an app quit right after it shows would
-        # kill this (worker) thread, and every start would assemble again.
-        try:
-            cache.put_snapshot(fp, corpus, plan.paths())
-        except (sqlite3.Error, OSError, MemoryError, pickle.PicklingError, RecursionError):
-            pass
-    yield corpus
+        corpus = _assemble_slots(root, manifest, plan, slots, problems, partial=False)
+        if cache is not None:
+            _release_bodies(corpus)
+            # Before handing the corpus over, not after: an app quit right after it shows would
+            # kill this (worker) thread, and every start would assemble again.
+            try:
+                cache.put_snapshot(fp, corpus, plan.paths())
+            except (sqlite3.Error, OSError, MemoryError, pickle.PicklingError, RecursionError):
+                pass
+        yield corpus
 
 
 # -- the plan: which files, which ids, which stats --------------------------------------------
@@ -186,8 +195,9 @@ class _Done:
 
     article: Article | None
     extraction: Extraction | None
-    row: int | None = None
+    cached: bool = False  # stored in the index cache (the article is then a `LazyArticle`)
     problems: list[Problem] | None = None  # only when article is None
+    enc: EncodedArticle | None = None  # as read by a worker, before the main process decodes it
 
 
 def _read_one(entry: _Entry, manifest: Manifest) -> _Done:
@@ -222,7 +232,16 @@ def _worker_init(manifest: Manifest) -> None:
 
 def _worker_chunk(chunk: list[tuple[int, _Entry]]) -> list[tuple[int, _Done]]:
     assert _WORKER_MANIFEST is not None
-    return [(i, _read_one(entry, _WORKER_MANIFEST)) for i, entry in chunk]
+    return [(i, _read_encoded(entry, _WORKER_MANIFEST)) for i, entry in chunk]
+
+
+def _read_encoded(entry: _Entry, manifest: Manifest) -> _Done:
+    """`_read_one`, its article and extraction encoded as the cache stores them."""
+    done = _read_one(entry, manifest)
+    if done.article is not None:
+        done.enc = encode_article(done.article, done.extraction)
+        done.article = done.extraction = None
+    return done
 
 
 def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[list[tuple[int, _Done]]]:
@@ -232,7 +251,7 @@ def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[l
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_MIN_FILES or workers < 2:
         for lo in range(0, len(todo), _BATCH):
-            yield [(i, _read_one(plan.entries[i], manifest)) for i in todo[lo : lo + _BATCH]]
+            yield [(i, _read_encoded(plan.entries[i], manifest)) for i in todo[lo : lo + _BATCH]]
         return
     # Small chunks first so the first articles show quickly, then bigger ones (less overhead).
     chunks: list[list[tuple[int, _Entry]]] = []
@@ -243,7 +262,7 @@ def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[l
         size = min(size * 2, 128)
     # The first chunk here, before the worker pool exists: starting the pool's server
     # (which imports the extraction modules) would hold up the first articles by ~0.3 s.
-    yield [(i, _read_one(entry, manifest)) for i, entry in chunks[0]]
+    yield [(i, _read_encoded(entry, manifest)) for i, entry in chunks[0]]
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -280,7 +299,7 @@ def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[l
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
     for chunk in list(unfinished.values()):
-        yield [(i, _read_one(entry, manifest)) for i, entry in chunk]
+        yield [(i, _read_encoded(entry, manifest)) for i, entry in chunk]
 
 
 def _preview(root: Path, manifest: Manifest) -> Corpus | None:
@@ -320,19 +339,11 @@ def _reset(cache: IndexCache, root: Path) -> IndexCache | None:
     return None
 
 
-def _make_lazy(corpus: Corpus, cache: IndexCache, plan: _Plan, slots: list[_Done | None]) -> None:
-    """Swap the corpus's articles for ones whose body stays in the cache."""
-    store = cache.store()
-    stored = {
-        s.article.id: entry.stat.rel
-        for entry, s in zip(plan.entries, slots, strict=True)
-        if s is not None and s.article is not None and s.row is not None
-    }
-    out: dict[str, Article] = {}
-    for aid, art in corpus.articles.items():
-        rel = stored.get(aid)
-        out[aid] = art if rel is None else cache_mod.make_lazy(art, rel, store)
-    corpus.articles = out
+def _release_bodies(corpus: Corpus) -> None:
+    """The corpus is assembled: the bodies of cached articles stay in the cache from now on."""
+    for art in corpus.articles.values():
+        if isinstance(art, LazyArticle):
+            art.release_body()
 
 
 # -- corpus-wide steps ------------------------------------------------------------------------

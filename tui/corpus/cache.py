@@ -38,7 +38,9 @@ from tui.corpus import snapshot
 from tui.corpus.cache_paths import cache_dir, cache_enabled, corpus_key, db_path  # noqa: F401 (public here too)
 from tui.corpus.cache_rows import (  # noqa: F401 (public here too)
     BodyStore,
+    EncodedArticle,
     LazyArticle,
+    decode_lazy,
     decode_row,
     encode_row,
     make_lazy,
@@ -47,7 +49,7 @@ from tui.corpus.gc_pause import paused_gc
 from tui.corpus.model import Article
 from tui.corpus.query_index import EventTexts, StoredTexts
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x544C4E31  # "TLN1": marks the SQLite file as ours
 _HERE = Path(__file__).resolve().parent
 
@@ -126,7 +128,9 @@ CREATE TABLE files (
     article_id TEXT,
     title TEXT NOT NULL DEFAULT '',
     body TEXT NOT NULL DEFAULT '',
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    heavy TEXT NOT NULL,
+    drafts TEXT
 );
 CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE quotes (article_id TEXT PRIMARY KEY, json TEXT NOT NULL);
@@ -229,12 +233,16 @@ class IndexCache:
         }
 
     def load(self, row_ids: list[int]) -> Iterator[Cached]:
-        """The stored articles with their bodies, in chunks (bounded memory per query)."""
+        """The stored articles, in chunks (bounded memory per query): each a `LazyArticle`
+        holding its body (see `decode_lazy`), with its extraction (date mentions left in the
+        cache)."""
+        store = self.store()
         for lo in range(0, len(row_ids), 500):
             chunk = row_ids[lo : lo + 500]
             marks = ",".join("?" * len(chunk))
-            for row, data, body in self.conn.execute(f"SELECT id, data, body FROM files WHERE id IN ({marks})", chunk):
-                article, extraction = decode_row(data, body)
+            query = f"SELECT id, rel, data, body, drafts FROM files WHERE id IN ({marks})"
+            for row, rel, data, body, drafts in self.conn.execute(query, chunk):
+                article, extraction = decode_lazy(data, body, drafts, rel, store)
                 yield Cached(row, article, extraction)
 
     # writing
@@ -243,21 +251,23 @@ class IndexCache:
         with self.conn:
             self.conn.executemany("DELETE FROM files WHERE rel = ?", ((r,) for r in rels))
 
-    def put(self, items: Iterable[tuple[FileStat, Article, Any]]) -> dict[str, int]:
-        """Store loaded-and-extracted articles (replacing older rows); rel -> row id."""
-        out: dict[str, int] = {}
+    def put(self, rows: Iterable[tuple[FileStat, EncodedArticle]]) -> set[str]:
+        """Store encoded articles (replacing older rows of their files); the relative paths
+        stored (a text SQLite cannot store, such as a lone surrogate, is not: read again next
+        time)."""
+        out: set[str] = set()
         with self.conn:
-            for stat, article, extraction in items:
+            for stat, enc in rows:
                 try:
                     self.conn.execute("DELETE FROM files WHERE rel = ?", (stat.rel,))
-                    cur = self.conn.execute(
-                        "INSERT INTO files (rel, size, mtime_ns, article_id, title, body, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (stat.rel, stat.size, stat.mtime_ns, article.id, article.title, article.body,
-                         encode_row(article, extraction)),
+                    self.conn.execute(
+                        "INSERT INTO files (rel, size, mtime_ns, article_id, title, body, data, heavy, drafts)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (stat.rel, stat.size, stat.mtime_ns, enc.article_id, enc.title, enc.body, enc.data, enc.heavy, enc.drafts),
                     )  # fmt: skip
                 except UnicodeEncodeError:
-                    continue  # text SQLite cannot store (a lone surrogate): read again next time
-                out[stat.rel] = cur.lastrowid  # type: ignore[assignment]
+                    continue
+                out.add(stat.rel)
         return out
 
     # the assembled corpus

@@ -9,7 +9,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.corpus.model import Article, DateMention, PartialDate, Person, Problem, Quote
 
@@ -24,48 +24,106 @@ def _unpd(s: str | None) -> PartialDate | None:
     return PartialDate.parse(s) if s else None
 
 
-def encode_row(article: Article, extraction: Any | None) -> str:
-    """The loaded article's fields (except the body) and its extraction, as JSON."""
+def encode_row(article: Article, extraction: Any | None) -> tuple[str, str, str | None]:
+    """The loaded article (except the body) and its extraction as three texts: `data` (what
+    assembling the corpus needs: the article's fields, people, quotes, topics), `heavy` (what
+    only the reader needs, for the article on screen: paragraphs and date mentions) and the
+    timeline drafts (JSON text already: `local_drafts`), each stored in a column of its own."""
     a = [
         article.id, article.path, article.title, article.source, article.url, article.author,
         _pd(article.published), article.dateline, list(article.tags),
-        [x for span in article.paragraphs for x in span],
         [[p.path, p.message, p.line, p.fatal] for p in article.problems],
     ]  # fmt: skip
     x = None
+    dates: list = []
+    drafts = None
     if extraction is not None:
         x = [
-            [[m.start, m.end, m.text, m.value, m.precision, m.end_value, m.relative] for m in extraction.dates],
             [[p.name, sorted(p.aliases), sorted(p.roles)] for p in extraction.people],
             [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment, q.article_id] for q in extraction.quotes],
             list(extraction.topics),
-            getattr(extraction, "drafts", None),  # JSON text already (local_drafts)
         ]
-    return json.dumps([a, x], ensure_ascii=False, separators=(",", ":"))
+        dates = [[m.start, m.end, m.text, m.value, m.precision, m.end_value, m.relative] for m in extraction.dates]
+        drafts = getattr(extraction, "drafts", None)
+    heavy = [[x for span in article.paragraphs for x in span], dates]
+    dumps = json.dumps
+    return (
+        dumps([a, x], ensure_ascii=False, separators=(",", ":")),
+        dumps(heavy, ensure_ascii=False, separators=(",", ":")),
+        drafts,
+    )
 
 
-def decode_row(data: str, body: str) -> tuple[Article, Any]:
+class EncodedArticle(NamedTuple):
+    """A loaded and extracted article as the cache stores it: a few strings, which cost next to
+    nothing to send from a worker process (the object graph cost the receiving process more
+    to unpickle than the JSON costs to decode, and most of it stays in the cache anyway)."""
+
+    article_id: str
+    title: str
+    body: str
+    data: str
+    heavy: str
+    drafts: str | None
+
+
+def encode_article(article: Article, extraction: Any | None) -> EncodedArticle:
+    return EncodedArticle(article.id, article.title, article.body, *encode_row(article, extraction))
+
+
+def decode_article(enc: EncodedArticle) -> tuple[Article, Any]:
+    return decode_row(enc.data, enc.heavy, enc.body, enc.drafts)
+
+
+def _decode_heavy(heavy: str) -> tuple[list[tuple[int, int]], list[DateMention]]:
+    paras, dates = json.loads(heavy)
+    return list(zip(paras[0::2], paras[1::2], strict=True)), [DateMention(*m) for m in dates]
+
+
+def _decode(data: str, body: str, drafts: str | None, article: Article) -> tuple[Article, Any]:
+    """Fill `article` (a fresh, empty instance) from `data`; the extraction without its date
+    mentions (None: the caller's to fill in, or to leave in the cache)."""
     from tui.corpus.extract import Extraction
 
     a, x = json.loads(data)
-    (aid, path, title, source, url, author, published, dateline, tags, paras, problems) = a
-    article = Article(
-        id=aid, path=path, title=title, body=body, source=source, url=url, author=author,
-        published=_unpd(published), dateline=dateline, tags=tags,
-        paragraphs=list(zip(paras[0::2], paras[1::2], strict=True)),
-        problems=[Problem(*p) for p in problems],
-    )  # fmt: skip
+    (aid, path, title, source, url, author, published, dateline, tags, problems) = a
+    article.id, article.path, article.title, article.body = aid, path, title, body
+    article.source, article.url, article.author = source, url, author
+    article.published, article.dateline, article.tags = _unpd(published), dateline, tags
+    article.problems = [Problem(*p) for p in problems]
+    article.quotes, article.people, article.topics = [], [], []
     extraction = None
     if x is not None:
-        dates, people, quotes, topics, *rest = x
-        drafts = rest[0] if rest else None
+        people, quotes, topics = x
         extraction = Extraction(
-            dates=[DateMention(*m) for m in dates],
+            dates=None,  # type: ignore[arg-type]
             people=[Person(n, set(al), set(ro)) for n, al, ro in people],
             quotes=[Quote(*q) for q in quotes],
             topics=topics,
             drafts=drafts,
         )
+    return article, extraction
+
+
+def decode_row(data: str, heavy: str, body: str, drafts: str | None) -> tuple[Article, Any]:
+    """The article and its extraction as `encode_row` stored them, everything in memory."""
+    article, extraction = _decode(data, body, drafts, Article.__new__(Article))
+    article.paragraphs, dates = _decode_heavy(heavy)
+    article.dates = []  # a loaded article's own `dates` are empty until the corpus is assembled
+    if extraction is not None:
+        extraction.dates = dates
+    return article, extraction
+
+
+def decode_lazy(data: str, body: str, drafts: str | None, rel: str, store: BodyStore) -> tuple[LazyArticle, Any]:
+    """Like `decode_row`, but the article's paragraphs and date mentions stay in the cache (the
+    extraction's `dates` is None): a `LazyArticle` of the row (`rel`, article id), holding its
+    body until `LazyArticle.release_body` (assembling the corpus cuts event sentences from it)."""
+    article, extraction = _decode(data, body, drafts, LazyArticle.__new__(LazyArticle))
+    for name in ("paragraphs", "dates"):
+        _SLOTS[name].__set__(article, None)
+    article._row = (rel, article.id)
+    article._store = store
     return article, extraction
 
 
@@ -106,6 +164,10 @@ class LazyArticle(Article):
 
     def __reduce__(self) -> tuple:
         return (_lazy, (self._row, *(getattr(self, f) for f in _LAZY_FIELDS)))
+
+    def release_body(self) -> None:
+        """Leave the body in the cache from now on (read back when asked for)."""
+        _SLOTS["body"].__set__(self, None)
 
 
 _LAZY_FIELDS = tuple(f for f in Article.__dataclass_fields__ if f not in _HEAVY)
@@ -152,20 +214,18 @@ class BodyStore:
                     self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
                 rel, article_id = row
                 found = self._conn.execute(
-                    "SELECT data, body FROM files WHERE rel = ? AND article_id = ?", (rel, article_id)
+                    "SELECT heavy, body FROM files WHERE rel = ? AND article_id = ?", (rel, article_id)
                 ).fetchone()
-                article, extraction = decode_row(*found) if found else (None, None)
+                paragraphs, dates = _decode_heavy(found[0]) if found else (None, None)
             except (sqlite3.Error, ValueError, TypeError, KeyError):
-                article = extraction = None
+                paragraphs = dates = None
             # The cache vanished or changed under us: an empty article beats a crash; the next
-            # start rebuilds the index. A row whose data cannot be decoded still has its body
-            # (a plain column), which event sentences are cut from. Date mentions are stored
-            # with the extraction, not the loaded article (whose `dates` is always empty).
-            dates = extraction.dates if extraction is not None else []
-            if article is not None:
-                value = (article.body, article.paragraphs, dates)
+            # start rebuilds the index. A row whose JSON cannot be decoded still has its body
+            # (a plain column), which event sentences are cut from.
+            body = found[1] if found is not None and isinstance(found[1], str) else ""
+            if paragraphs is not None and dates is not None:
+                value = (body, paragraphs, dates)
             else:
-                body = found[1] if found is not None and isinstance(found[1], str) else ""
                 value = (body, [(0, len(body))] if body else [], [])
             self._recent[row] = value
             if len(self._recent) > self._keep:
