@@ -94,8 +94,9 @@ def file_hash(path: Path) -> str:
 
 
 def share_equal_values(corpus: Any) -> None:
-    """Make equal strings and dates one object each (article ids in mentions and quotes,
-    people, topics, date spans), so the snapshot stores and loads each once."""
+    """Make equal strings and dates one object each (people, topics, date spans), so the
+    snapshot stores and loads each once. (Quotes and mentions need nothing: the snapshot keeps
+    them as JSON and numbers, and assembling already shares their strings.)"""
     pool: dict[Any, Any] = {}
     one = pool.setdefault
     for aid in list(corpus.articles):
@@ -103,17 +104,11 @@ def share_equal_values(corpus: Any) -> None:
     for art in corpus.articles.values():
         art.people = [one(p, p) for p in art.people]
         art.topics = [one(t, t) for t in art.topics]
-        for q in art.quotes:
-            object.__setattr__(q, "article_id", one(q.article_id, q.article_id))
-            if q.speaker is not None:
-                object.__setattr__(q, "speaker", one(q.speaker, q.speaker))
     for e in corpus.events:
         if e.span is not None:
             e.span = one(e.span, e.span)
         e.people = [one(p, p) for p in e.people]
         e.topics = [one(t, t) for t in e.topics]
-        for m in e.mentions:
-            object.__setattr__(m, "article_id", one(m.article_id, m.article_id))
 
 
 # -- the database -----------------------------------------------------------------------------
