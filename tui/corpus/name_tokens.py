@@ -312,6 +312,10 @@ class Aliases:
         self.forms = sorted(set(forms), key=len, reverse=True)
 
     def finditer(self, text: str) -> list[_Found]:
+        return [_Found(p, p + len(form), form) for p, form in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, str]]:
+        """(start, form) of each match, in order: `finditer` without match objects."""
         best: dict[int, str] = {}  # start -> the longest form that may end there
         n = len(text)
         find = text.find
@@ -331,11 +335,11 @@ class Aliases:
                             ):
                                 best[p] = form
                 p = find(form, p + 1)
-        out: list[_Found] = []
+        out: list[tuple[int, str]] = []
         last = 0
         for p in sorted(best):
             if p >= last:
                 form = best[p]
                 last = p + len(form)
-                out.append(_Found(p, last, form))
+                out.append((p, form))
         return out

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .given_names import GIVEN_NAMES
 from .model import Person, PersonSpec
@@ -72,6 +72,15 @@ _APPOSITIVE_BEFORE = re.compile(
 _ROLE_NOUN_BEFORE = re.compile(
     rf"(?P<role>(?:[A-Z][\w'’-]*+\s++){{0,4}}(?:[a-z-]++\s++)?{_trie(ROLE_NOUNS | {'vice president', 'prime minister'})})\s+$"
 )
+
+
+def _role_noun_before(before: str) -> re.Match[str] | None:
+    """`_ROLE_NOUN_BEFORE.search(before)`, looking only where a match can start: it spans 7 words
+    at most (4 capitalized, one more, "vice president"), so the leftmost start is among those."""
+    words = before.rsplit(None, 7)
+    return _ROLE_NOUN_BEFORE.search(before, len(words[0]) if len(words) == 8 else 0)
+
+
 _COUNTERPART_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?P<nat>[A-Z][a-z]+)\s+[Cc]ounterpart,?\s+$")
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # What an organization does after its name: "X said its", "X, which", "X's shares".
@@ -91,7 +100,7 @@ class _Cand:
     end: int
     forms: set[str]  # as written, with honorifics and a title
     signal: bool
-    roles: list[str] = field(default_factory=list)
+    roles: tuple[str, ...] = ()
     titled: bool = False  # a title, honorific or role appositive names this a person
     honor: bool = False  # an honorific ("Mr.", "Dr.", "Queen")
     weak: bool = False  # a title-case line only: no person by itself
@@ -107,6 +116,25 @@ def _demonym_role(role: str) -> str | None:
 
 
 _POSSESSIVE_ROLE = re.compile(r"^([A-Z][\w-]*)['’]s\s+(.+)$")
+
+
+def _with_demonyms(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The roles and their demonym forms, but no mere "counterpart". The same roles come back in
+    every article: remembered."""
+    hit = _ROLE_FORMS.get(roles)
+    if hit is None:
+        if len(_ROLE_FORMS) > 50_000:
+            _ROLE_FORMS.clear()
+        out = list(roles)
+        for r in roles:
+            d = _demonym_role(r)
+            if d:
+                out.append(d)
+        hit = _ROLE_FORMS[roles] = tuple(r for r in out if not r.lower().endswith("counterpart"))
+    return hit
+
+
+_ROLE_FORMS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def plausible_name(name: str) -> bool:
@@ -171,36 +199,25 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
             r0, start, end = gs + rs, gs + start, gs + end
             before = text[r0 - 120 if r0 > 120 else 0 : r0]
             comma = text.startswith(",", end)
-            roles = [role] if role else []
+            found = [role] if role else []
             last_word = before.rsplit(None, 1)
-            if last_word and last_word[-1].lower() in ROLE_NOUNS:
-                # A match spans 7 words at most (4 capitalized, one more, "vice president"): look
-                # only there; the leftmost start is the same.
-                words = before.rsplit(None, 7)
-                m = _ROLE_NOUN_BEFORE.search(before, len(words[0]) if len(words) == 8 else 0)
-            else:
-                m = None
+            m = _role_noun_before(before) if last_word and last_word[-1].lower() in ROLE_NOUNS else None
             if m and not prefix and m.group("role").split()[-1].islower():
-                roles.append(m.group("role").strip())
+                found.append(m.group("role").strip())
                 titled = True
             m = _COUNTERPART_BEFORE.search(before) if "ounterpart" in before[-40:] else None
             if m and m.group("nat").lower() in NATIONALITIES:
-                roles.append(f"{m.group('nat')} {head}" if head is not None else f"{m.group('nat')} counterpart")
+                found.append(f"{m.group('nat')} {head}" if head is not None else f"{m.group('nat')} counterpart")
                 titled = True
             m = _APPOSITIVE_BEFORE.search(before) if not prefix and before.endswith(", ") else None
             if m:
-                roles.append(m.group("role").strip())
+                found.append(m.group("role").strip())
                 titled = True
             m = _APPOSITIVE_AFTER.match(text, end, end + 200) if comma else None
             if m and len(m.group("role").split()) <= 14:
-                roles.append(m.group("role").strip())
+                found.append(m.group("role").strip())
                 titled = True
-            if roles:
-                for r in list(roles):
-                    d = _demonym_role(r)
-                    if d:
-                        roles.append(d)
-                roles = [r for r in roles if not r.lower().endswith("counterpart")]
+            roles = _with_demonyms(tuple(found)) if found else ()
             if not honor and (
                 _ORG_AFTER.match(text, end, end + 200)
                 or (not prefix and before.endswith(_AT_WITH) and _EMPLOYER_BEFORE.search(before))
@@ -247,7 +264,7 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
     for spec in known:
         forms = [spec.name, *spec.aliases]
         rx = _alias_regex(forms)
-        seen = sorted({m.group() for m in rx.finditer(text)}) if rx else []
+        seen = sorted({form for _, form in rx.spans(text)}) if rx else []
         if not seen:
             continue
         p = Person(spec.name, set(seen), set(spec.roles))
@@ -337,12 +354,12 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
     first = {canon: len(text) for canon in people}
     rx = _alias_regex(owner)
     if rx:
-        for m in rx.finditer(text):
-            canon = owner[m.group()]
+        for at, form in rx.spans(text):
+            canon = owner[form]
             counts[canon] += 1
-            first[canon] = min(first[canon], m.start())
-            if m.group() != canon and m.group() not in people[canon].aliases and " " not in m.group():
-                people[canon].aliases.add(m.group())
+            first[canon] = min(first[canon], at)
+            if form != canon and form not in people[canon].aliases and " " not in form:
+                people[canon].aliases.add(form)
     for p in people.values():
         p.aliases.add(p.name) if p.name in text else None
     order = sorted(people, key=lambda c: (-counts[c], first[c]))
