@@ -149,7 +149,8 @@ _HYPHEN_PARTICLES = frozenset("al el ad as ash an ar at az bin ibn abu bint".spl
 
 
 def _groups(text: str) -> list[re.Match[str]]:
-    """The runs of touching words that start with a capital or a hyphenated particle, in order."""
+    """The runs of touching words that start with a capital or a hyphenated particle, in order,
+    but for lone stop words (`_SKIP_LONE_STOP`), which make no run."""
     groups = list(_CAP_GROUP.finditer(text))
     starts = []
     for m in _HYPHEN_CAP.finditer(text):
