@@ -5,6 +5,7 @@ capitals say nothing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from .people_lexicon import (
     ABBREVIATIONS,
@@ -19,11 +20,16 @@ from .people_lexicon import (
     WEEKDAYS,
 )
 
+# A word's letters, with inner apostrophes and hyphens. Possessive (no backtracking into it): what
+# follows a word in these patterns always matches, so the greedy word is the one taken anyway.
+_LETTERS = r"(?:[^\W\d_]++|['’\-](?=[^\W\d_]))*+"
 # A word: letters, with inner apostrophes, hyphens and periods ("O'Brien", "al-Assad", "U.S").
+_CAPS = "A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f"
+_HYPHEN_PARTICLE_WORDS = "al el ad as ash an ar at az bin ibn abu bint".split()
+_PARTICLE_WORDS = "al el bin ibn abu bint arap de del della der den di da dos das du van von la le ter".split()
 _TOKEN = re.compile(
-    r"(?<![\w'’-])(?:[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f]|(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|bint)-[A-Z]"
-    r"|(?:al|el|bin|ibn|abu|bint|arap|de|del|della|der|den|di|da|dos|das|du|van|von|la|le|ter)\b)"
-    r"(?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?"
+    rf"(?<![\w'’-])(?:[{_CAPS}]|(?:{'|'.join(_HYPHEN_PARTICLE_WORDS)})-[A-Z]|(?:{'|'.join(_PARTICLE_WORDS)})\b)"
+    rf"{_LETTERS}\.?"
 )
 _PARTICLES = frozenset("al el bin ibn abu bint arap de del della der den di da dos das du van von la le ter".split())
 _HYPHEN_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|bint)-[A-Z]")
@@ -88,23 +94,63 @@ def _name_capable_uncached(tok: _Tok) -> bool:
     return len(b) > 1 or tok.text.endswith(".")  # an initial "H."
 
 
+def _trie(words: Iterable[str], key: Callable[[str], str] = str, leaf: Callable[[list[str]], str] = lambda ws: "") -> str:
+    """An alternation of the words, factored by their common beginnings (tried far faster), with
+    `leaf` of the words that end there after each. The order it tries them in is not theirs: for
+    patterns where one word at most can match, or only whether one does counts."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in key(w):
+            node = node.setdefault(ch, {})
+        node.setdefault("", []).append(w)
+
+    def alt(node: dict) -> str:
+        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        end = leaf(node[""]) if "" in node else None
+        if not branches:
+            return end or ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if end is None:
+            return body
+        return f"(?:{body})?" if end == "" else f"(?:{body}|{end})"
+
+    return alt(tree)
+
+
+# Capitalized words that alone make no run ("The", "Officials", "Iran", "NATO", "I"): a word of
+# `_STOP`, or capitals only. The group pattern passes over such a word when it stands alone (a
+# word ends there, and no word touches it), so the commonest groups never reach Python; they
+# would make no run anyway (`tests/test_people_fast_paths.py` checks each). It reads the letters
+# after the capital; where a word can end, a look back checks the whole word.
+_STOP_CAPS = sorted(w.capitalize() for w in _STOP if w.isalpha() and w.capitalize().lower() == w)
+_LONE_STOP = _trie(_STOP_CAPS, lambda w: w[1:], lambda ws: f"(?<={'|'.join(map(re.escape, ws))})")
+_WORD_END = r"(?![^\W\d_]|['’\-][^\W\d_]|\.)"
+# A word that touches the one before it starts after a space: the start of `_TOKEN` there.
+_NEXT_WORD = (
+    rf"[ \u00a0](?:[{_CAPS}]|{_trie(_HYPHEN_PARTICLE_WORDS)}-[A-Z]|{_trie(_PARTICLE_WORDS)}\b)"
+)
+_SKIP_LONE_STOP = rf"(?!(?:{_LONE_STOP}|(?<=[A-Z])[A-Z]*+){_WORD_END}(?!{_NEXT_WORD}))"
+
+
 # Words that touch (no gap, or one space between them): only such words can make a run
 # together. Most capitalized words stand alone, and those are read quickly (`_lone`).
-_GROUP = re.compile(rf"(?P<first>{_TOKEN.pattern})(?:[ \u00a0]?{_TOKEN.pattern})*")
+_GROUP = re.compile(rf"(?P<first>{_TOKEN.pattern})(?:[ \u00a0]?{_TOKEN.pattern})*+")
 # The groups that start with a capital, found fast: the pattern starts with the capital itself
 # (its lookbehind checked after it), so the engine skips to capitals. A group can only start
 # with a capital or a particle; one starting with a word particle ("de Gaulle") makes the same
 # runs as the rest of it, and one starting with "al-" and the like is found from its hyphen.
 _CAP_GROUP = re.compile(
-    rf"(?P<first>[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f](?<![\w'’-].)(?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?)"
-    rf"(?:[ \u00a0]?{_TOKEN.pattern})*"
+    rf"(?P<first>[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f](?<![\w'’-].){_SKIP_LONE_STOP}{_LETTERS}\.?)"
+    rf"(?:[ \u00a0]?{_TOKEN.pattern})*+"
 )
 _HYPHEN_CAP = re.compile(r"-[A-Z]")
 _HYPHEN_PARTICLES = frozenset("al el ad as ash an ar at az bin ibn abu bint".split())
 
 
 def _groups(text: str) -> list[re.Match[str]]:
-    """The runs of touching words that start with a capital or a hyphenated particle, in order."""
+    """The runs of touching words that start with a capital or a hyphenated particle, in order,
+    but for lone stop words (`_SKIP_LONE_STOP`), which make no run."""
     groups = list(_CAP_GROUP.finditer(text))
     starts = []
     for m in _HYPHEN_CAP.finditer(text):
@@ -206,22 +252,33 @@ _PROSE_END = (".", "”", '"')
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
     """Spans of title-case lines (headlines, bylines): most words capitalized."""
-    spans = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        prose = line.rstrip().endswith(_PROSE_END)
-        words = line.split(None, 2) if prose else line.split()  # (prose: its first words suffice)
-        if len(words) < 3:
-            if words and all(w[:1].isupper() for w in words):
-                spans.append(m.span())
-            continue
-        if prose:
-            continue
-        caps = sum(1 for w in words if w[:1].isupper())
-        small = sum(1 for w in words if w.lower() in {"a", "an", "the", "of", "and", "in", "on", "to", "for", "with", "at", "by"})
-        if caps >= 0.6 * (len(words) - small):
-            spans.append(m.span())
-    return spans
+    return [m.span() for m in _LINE.finditer(text) if _is_headline(m.group())]
+
+
+def _in_headline(text: str, at: int, seen: dict[int, bool]) -> bool:
+    """Is the character at `at` (no line break) in a title-case line? `seen` remembers lines."""
+    start = text.rfind("\n", 0, at) + 1
+    hit = seen.get(start)
+    if hit is None:
+        end = text.find("\n", at)
+        hit = seen[start] = _is_headline(text[start : end if end >= 0 else len(text)])
+    return hit
+
+
+_SMALL = frozenset(("a", "an", "the", "of", "and", "in", "on", "to", "for", "with", "at", "by"))
+
+
+def _is_headline(line: str) -> bool:
+    """Is this line (no line break) title-case: most words capitalized?"""
+    prose = line.rstrip().endswith(_PROSE_END)
+    words = line.split(None, 2) if prose else line.split()  # (prose: its first words suffice)
+    if len(words) < 3:
+        return bool(words) and all(w[:1].isupper() for w in words)
+    if prose:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    small = sum(1 for w in words if w.lower() in _SMALL)
+    return caps >= 0.6 * (len(words) - small)
 
 
 class _Found:
@@ -256,6 +313,10 @@ class Aliases:
         self.forms = sorted(set(forms), key=len, reverse=True)
 
     def finditer(self, text: str) -> list[_Found]:
+        return [_Found(p, p + len(form), form) for p, form in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, str]]:
+        """(start, form) of each match, in order: `finditer` without match objects."""
         best: dict[int, str] = {}  # start -> the longest form that may end there
         n = len(text)
         find = text.find
@@ -275,11 +336,11 @@ class Aliases:
                             ):
                                 best[p] = form
                 p = find(form, p + 1)
-        out: list[_Found] = []
+        out: list[tuple[int, str]] = []
         last = 0
         for p in sorted(best):
             if p >= last:
                 form = best[p]
                 last = p + len(form)
-                out.append(_Found(p, last, form))
+                out.append((p, form))
         return out

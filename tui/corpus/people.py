@@ -31,48 +31,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .given_names import GIVEN_NAMES
 from .model import Person, PersonSpec
-from .people_lexicon import (
-    ABBREVIATIONS,
-    CORP_SUFFIXES,
-    NONPERSON_FIRST,
-    PARTY_LABELS,
-    CUE_ADVERBS,
-    CUE_VERBS,
-    DEMONYMS,
-    NATIONALITIES,
-    ORG_WORDS,
-    ROLE_NOUNS,
-)
-from .name_tokens import (  # noqa: F401 (quotes.py takes _Tok and _name_capable from here)
-    Aliases,
-    _HYPHEN_PARTICLE,
-    _PARTICLES,
-    _STOP,
-    _TOKEN,
-    _headline_lines,
-    _is_acronym,
-    _name_capable,
-    _runs,
-    _Tok,
-)
-from .name_split import _ROLE_HEADS, _plausible, _split
+from .people_lexicon import ABBREVIATIONS, CUE_ADVERBS, CUE_VERBS, DEMONYMS, NATIONALITIES, ROLE_NOUNS
+from .name_tokens import Aliases, _groups, _in_headline, _trie
+from .name_tokens import _name_capable, _Tok  # noqa: F401 (quotes.py takes them from here)
+from .name_groups import group_plan
+from .name_split import _plausible
 from .roles import name_key, strip_honorifics
 
-_CUE_ALT = "|".join(sorted(set(CUE_VERBS), key=len, reverse=True))
-_ADV_ALT = "|".join(sorted(CUE_ADVERBS, key=len, reverse=True))
-_AFTER_CUE = re.compile(rf"^,?\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b")
+
+# The patterns of what follows a name are matched at its end (`match(text, end, end + 200)`,
+# as on the 200 characters after it), so they need no "^". Cue verbs and adverbs are single words
+# and a boundary or a space follows them: one alternative at most matches at a place.
+_CUE_ALT = _trie(set(CUE_VERBS))
+_ADV_ALT = _trie(CUE_ADVERBS)
+_AFTER_CUE = re.compile(rf",?\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b")
 _AFTER_APPOSITIVE_CUE = re.compile(
-    rf"^,\s[^,.;“”\"]{{3,140}},\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b"
+    rf",\s[^,.;“”\"]{{3,140}},\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b"
 )
 _ROLE_NOUN_ALT = "|".join(sorted(ROLE_NOUNS | {"vice president", "prime minister"}, key=len, reverse=True))
 # ", the Iranian government spokesman," / ", Chairman of the ... group," after a name: the role
 # noun ends the appositive or is followed by a preposition, so a list of names never matches.
 _APPOSITIVE_AFTER = re.compile(
-    rf"^,\s+(?P<role>(?:(?:the|an?|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){{0,5}}?"
+    rf",\s+(?P<role>(?:(?:the|an?|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){{0,5}}?"
     rf"(?i:{_ROLE_NOUN_ALT})(?:\s+(?:of|to|for|in|at|on)\s+[^,.;:“”\"\n]{{1,80}}?)?)\s*[,.;]"
 )
 # "Iran's First Vice President, Mohammad Mokhber" / "the Leader of the Islamic Revolution, X".
@@ -80,20 +64,35 @@ _APPOSITIVE_BEFORE = re.compile(
     rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+|(?<![\w'’-])(?=[A-Z][\w-]*['’]s\s))"
     rf"(?P<role>(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{_ROLE_NOUN_ALT})(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+)?),\s+$"
 )
-# "spokesman Saeed Khatibzadeh", "Russian leader Vladimir Putin": a role noun right before.
+
+
+# "spokesman Saeed Khatibzadeh", "Russian leader Vladimir Putin": a role noun right before. The
+# role noun ends the text, so one alternative at most can match at a place (their order does not
+# matter), and no word can give back letters (possessive): the match is the plain pattern's.
 _ROLE_NOUN_BEFORE = re.compile(
-    rf"(?P<role>(?:[A-Z][\w'’-]*\s+){{0,4}}(?:[a-z-]+\s+)?(?:{_ROLE_NOUN_ALT}))\s+$"
+    rf"(?P<role>(?:[A-Z][\w'’-]*+\s++){{0,4}}(?:[a-z-]++\s++)?{_trie(ROLE_NOUNS | {'vice president', 'prime minister'})})\s+$"
 )
+
+
+def _role_noun_before(before: str) -> re.Match[str] | None:
+    """`_ROLE_NOUN_BEFORE.search(before)`, looking only where a match can start: it spans 7 words
+    at most (4 capitalized, one more, "vice president"), so the leftmost start is among those."""
+    words = before.rsplit(None, 7)
+    return _ROLE_NOUN_BEFORE.search(before, len(words[0]) if len(words) == 8 else 0)
+
+
 _COUNTERPART_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?P<nat>[A-Z][a-z]+)\s+[Cc]ounterpart,?\s+$")
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # What an organization does after its name: "X said its", "X, which", "X's shares".
 _ORG_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:shares|stock|board|subsidiary|subsidiaries|unit|units|stake|parent|"
+    r"(?:['’]s\s+(?:shares|stock|board|subsidiary|subsidiaries|unit|units|stake|parent|"
     r"headquarters|net\s+income|earnings|profit|revenue|sales)\b"
     r"|,\s+which\b|,?\s+(?:based|headquartered)\s+in\b"
     r"|,?\s+(?:said|says|reported|reports|announced|announces|posted|agreed|expects|plans)\s+its\b)"
 )
 _CORP_AFTER = re.compile(r",?\s+(?:&|and|amp)?\s*(?:Co|Cos|Corp|Inc|Ltd|PLC|LLC|AG|S\.A|N\.V)\b")
+
+
 @dataclass(slots=True)
 class _Cand:
     name: str  # honorifics stripped
@@ -101,7 +100,7 @@ class _Cand:
     end: int
     forms: set[str]  # as written, with honorifics and a title
     signal: bool
-    roles: list[str] = field(default_factory=list)
+    roles: tuple[str, ...] = ()
     titled: bool = False  # a title, honorific or role appositive names this a person
     honor: bool = False  # an honorific ("Mr.", "Dr.", "Queen")
     weak: bool = False  # a title-case line only: no person by itself
@@ -110,10 +109,32 @@ class _Cand:
 
 def _demonym_role(role: str) -> str | None:
     """"Iran's President" -> "Iranian President"."""
-    m = re.match(r"^([A-Z][\w-]*)['’]s\s+(.+)$", role)
+    m = _POSSESSIVE_ROLE.match(role)
     if not m or m.group(1).lower() not in DEMONYMS:
         return None
     return f"{DEMONYMS[m.group(1).lower()].capitalize()} {m.group(2)}"
+
+
+_POSSESSIVE_ROLE = re.compile(r"^([A-Z][\w-]*)['’]s\s+(.+)$")
+
+
+def _with_demonyms(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The roles and their demonym forms, but no mere "counterpart". The same roles come back in
+    every article: remembered."""
+    hit = _ROLE_FORMS.get(roles)
+    if hit is None:
+        if len(_ROLE_FORMS) > 50_000:
+            _ROLE_FORMS.clear()
+        out = list(roles)
+        for r in roles:
+            d = _demonym_role(r)
+            if d:
+                out.append(d)
+        hit = _ROLE_FORMS[roles] = tuple(r for r in out if not r.lower().endswith("counterpart"))
+    return hit
+
+
+_ROLE_FORMS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def plausible_name(name: str) -> bool:
@@ -156,88 +177,72 @@ _IN_BEFORE = re.compile(r"(?:\b[Ii]n|\b[Nn]ear)\s+$")
 
 
 def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
-    headlines = _headline_lines(text)
-    hi = 0
+    lines: dict[int, bool] = {}  # line start -> a title-case line? (see `_in_headline`)
     out: list[_Cand] = []
     orgs: set[str] = set()  # name keys seen as organizations in this article
-    for run in _runs(text):
-        p, i, j, plausible, name, honor, titled, k1, k2, role = _split(run)
-        prefix = run[:p]
-        name_toks = run[i:j]
-        if not name_toks or len(name_toks) > 4:
+    for g in _groups(text):
+        plan = group_plan(g.group())
+        if not plan:
             continue
-        if j < len(run) and run[j].low in ORG_WORDS or _CORP_AFTER.match(text, name_toks[-1].end) is not None:
-            # "Hassan Rouhani Center", "Mehrabad Airport"; "Crane Co." makes "Crane" a firm in
-            # this article, and "Hewlett-Packard Co." makes "Hewlett" one.
-            if any(t.low in CORP_SUFFIXES for t in run[j : j + 3]) or j == len(run):
-                orgs.add(name_key(" ".join(t.base for t in name_toks)))
-                if len(name_toks) > 1 and name_toks[0].low in NONPERSON_FIRST:
-                    orgs.add(name_key(" ".join(t.base for t in name_toks[1:])))  # "Institut X S.A."
-                for part in name_toks[0].base.split("-") if len(name_toks) == 1 else ():
-                    orgs.add(part.lower())
-            continue
-        if not plausible:
-            if len(name_toks) > 1 and name_toks[-1].low in CORP_SUFFIXES:
-                orgs.add(name_key(" ".join(t.base for t in name_toks[:-1])))  # "Philip Morris Cos"
-            continue
-        if name_toks[-1].text.endswith(".") and len(name_toks[-1].base) == 1:
-            continue  # ends with an initial: not a full name
-        start, end = name_toks[0].start, name_toks[-1].start + len(name_toks[-1].base)
-        forms = {text[prefix[k1].start if k1 < p else start : end], text[prefix[k2].start if k2 < p else start : end]}
-        before = text[max(0, run[0].start - 120) : run[0].start]
-        after = text[end : end + 200]
-        roles: list[str] = []
-        if role:
-            roles.append(role)
-        last_word = before.rsplit(None, 1)
-        last_word = last_word[-1].lower() if last_word else ""
-        m = _ROLE_NOUN_BEFORE.search(before) if last_word in ROLE_NOUNS else None
-        if m and not prefix and m.group("role").split()[-1].islower():
-            roles.append(m.group("role").strip())
-            titled = True
-        m = _COUNTERPART_BEFORE.search(before) if "ounterpart" in before[-40:] else None
-        if m and m.group("nat").lower() in NATIONALITIES:
-            roles.append(f"{m.group('nat')} {prefix[-1].base}" if prefix and prefix[-1].low in _ROLE_HEADS else f"{m.group('nat')} counterpart")
-            titled = True
-        m = _APPOSITIVE_BEFORE.search(before) if not prefix and before.endswith(", ") else None
-        if m:
-            roles.append(m.group("role").strip())
-            titled = True
-        m = _APPOSITIVE_AFTER.match(after) if after.startswith(",") else None
-        if m and len(m.group("role").split()) <= 14:
-            roles.append(m.group("role").strip())
-            titled = True
-        for r in list(roles):
-            d = _demonym_role(r)
-            if d:
-                roles.append(d)
-        roles = [r for r in roles if not r.lower().endswith("counterpart")]
-        if not honor and (_ORG_AFTER.match(after) or (not prefix and before.endswith(_AT_WITH) and _EMPLOYER_BEFORE.search(before))):
-            orgs.add(name_key(name))
-        signal = titled or bool(
-            _AFTER_CUE.match(after)
-            or (after.startswith(",") and _AFTER_APPOSITIVE_CUE.match(after))
-            # (the pattern ends in "to" and a space)
-            or (before[-1:].isspace() and before.rstrip().endswith("to") and _ACCORDING_BEFORE.search(before))
-        )
-        while hi < len(headlines) and headlines[hi][1] <= start:
-            hi += 1
-        in_headline = hi < len(headlines) and headlines[hi][0] <= start
-        weak = False
-        # A single word after "in", inside "X of Y", or after a country or an acronym with no
-        # title ("U.S. Embassy", "Saudi Arabia"): a place or a body.
-        place = len(name_toks) == 1 and (
-            bool(prefix and not titled) or (not prefix and bool(before.endswith(_OF_IN) and (_OF_BEFORE.search(before) or _IN_BEFORE.search(before))))
-        )
-        if len(name_toks) == 1:
-            if name_toks[0].low.endswith("ing") and i == 0:
+        gs = g.start()
+        for (rs, corp_at, org_word, corp_orgs, plausible, odd_orgs, initial, start, end, forms, name, honor,
+             titled, role, prefix, head, single, ing, key, _) in plan:
+            if org_word or _CORP_AFTER.match(text, gs + corp_at) is not None:
+                # "Hassan Rouhani Center", "Mehrabad Airport"; "Crane Co." (see `group_plan`).
+                orgs.update(corp_orgs)
                 continue
-        elif in_headline and not signal:
-            weak = True  # only a target for a surname mentioned elsewhere
-        out.append(
-            _Cand(name, start, end, forms, signal or (len(name_toks) > 1 and not in_headline), roles,
-                  titled, bool(honor), weak, place)
-        )
+            if not plausible:
+                orgs.update(odd_orgs)
+                continue
+            if initial:
+                continue  # ends with an initial: not a full name
+            r0, start, end = gs + rs, gs + start, gs + end
+            before = text[r0 - 120 if r0 > 120 else 0 : r0]
+            comma = text.startswith(",", end)
+            found = [role] if role else []
+            last_word = before.rsplit(None, 1)
+            m = _role_noun_before(before) if last_word and last_word[-1].lower() in ROLE_NOUNS else None
+            if m and not prefix and m.group("role").split()[-1].islower():
+                found.append(m.group("role").strip())
+                titled = True
+            m = _COUNTERPART_BEFORE.search(before) if "ounterpart" in before[-40:] else None
+            if m and m.group("nat").lower() in NATIONALITIES:
+                found.append(f"{m.group('nat')} {head}" if head is not None else f"{m.group('nat')} counterpart")
+                titled = True
+            m = _APPOSITIVE_BEFORE.search(before) if not prefix and before.endswith(", ") else None
+            if m:
+                found.append(m.group("role").strip())
+                titled = True
+            m = _APPOSITIVE_AFTER.match(text, end, end + 200) if comma else None
+            if m and len(m.group("role").split()) <= 14:
+                found.append(m.group("role").strip())
+                titled = True
+            roles = _with_demonyms(tuple(found)) if found else ()
+            if not honor and (
+                _ORG_AFTER.match(text, end, end + 200)
+                or (not prefix and before.endswith(_AT_WITH) and _EMPLOYER_BEFORE.search(before))
+            ):
+                orgs.add(key)
+            if ing:
+                continue  # "Speaking", "Chanting": no name
+            signal = titled or bool(
+                _AFTER_CUE.match(text, end, end + 200)
+                or (comma and _AFTER_APPOSITIVE_CUE.match(text, end, end + 200))
+                # (the pattern ends in "to" and a space)
+                or (before[-1:].isspace() and before.rstrip().endswith("to") and _ACCORDING_BEFORE.search(before))
+            )
+            if single:
+                # A single word after "in", inside "X of Y", or after a country or an acronym with
+                # no title ("U.S. Embassy", "Saudi Arabia"): a place or a body.
+                place = (prefix and not titled) or (
+                    not prefix and before.endswith(_OF_IN) and bool(_OF_BEFORE.search(before) or _IN_BEFORE.search(before))
+                )
+                out.append(_Cand(name, start, end, forms, signal, roles, titled, honor, False, place))
+            else:
+                in_headline = _in_headline(text, start, lines)
+                # A full name in a title-case line only: a target for a surname mentioned elsewhere.
+                weak = in_headline and not signal
+                out.append(_Cand(name, start, end, forms, signal or not in_headline, roles, titled, honor, weak, False))
     return out, orgs
 
 
@@ -259,7 +264,7 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
     for spec in known:
         forms = [spec.name, *spec.aliases]
         rx = _alias_regex(forms)
-        seen = sorted({m.group() for m in rx.finditer(text)}) if rx else []
+        seen = sorted({form for _, form in rx.spans(text)}) if rx else []
         if not seen:
             continue
         p = Person(spec.name, set(seen), set(spec.roles))
@@ -349,12 +354,12 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
     first = {canon: len(text) for canon in people}
     rx = _alias_regex(owner)
     if rx:
-        for m in rx.finditer(text):
-            canon = owner[m.group()]
+        for at, form in rx.spans(text):
+            canon = owner[form]
             counts[canon] += 1
-            first[canon] = min(first[canon], m.start())
-            if m.group() != canon and m.group() not in people[canon].aliases and " " not in m.group():
-                people[canon].aliases.add(m.group())
+            first[canon] = min(first[canon], at)
+            if form != canon and form not in people[canon].aliases and " " not in form:
+                people[canon].aliases.add(form)
     for p in people.values():
         p.aliases.add(p.name) if p.name in text else None
     order = sorted(people, key=lambda c: (-counts[c], first[c]))
