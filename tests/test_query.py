@@ -187,3 +187,26 @@ def test_prepare_builds_every_lookup_and_changes_no_answer():
     assert all(part is not None for part in (idx._people, idx._topics, idx._by_source, idx._days, idx._texts, idx._by_article, idx._full_facets))
     assert [filter_events(c, f) for f in flts] == before
     assert before[0] == [e for e in c.events if matches(c, e, flts[0])]
+
+
+def test_event_texts_are_each_events_casefolded_title_and_sentences():
+    from tui.corpus.model import Event, Mention
+    from tui.corpus.query_index import EventTexts
+
+    texts = [
+        ("Straße talks", ["Die STRASSE ist lang.", "ǅ and ﬁ ligatures"]),
+        ("", []),
+        ("Émile 🎉", ["İstanbul said", "ΣΊΣΥΦΟΣ"]),
+        ("plain", ["one", "two", ""]),
+    ]
+    events = [
+        Event(f"e{i}", None, title, [Mention("a", s, 0, len(s)) for s in sentences])
+        for i, (title, sentences) in enumerate(texts)
+    ]
+    built = EventTexts.build(events)
+    assert len(built.starts) == len(events) + 1
+    for i, (title, sentences) in enumerate(texts):
+        want = "\n".join([title, *sentences]).casefold().encode("utf-8") + b"\0"
+        assert built.blob[built.starts[i] : built.starts[i + 1]] == want
+    assert built.having("strasse", list(range(len(events)))) == [0]
+    assert EventTexts.build([]).blob == b"" and list(EventTexts.build([]).starts) == [0]
