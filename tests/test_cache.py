@@ -388,3 +388,27 @@ def test_the_full_text_index_is_built_on_the_first_search_then_kept_current(corp
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nA zanzibarian aside.\n", encoding="utf-8")
     load_corpus(corpus_dir)
     assert [h.article_id for h in search(corpus_key(corpus_dir), "zanzibarian")] == ["001_9e12faf3902c8ba6"]
+
+
+def test_a_cache_lost_during_a_cold_build_still_gives_the_whole_corpus(corpus_dir, monkeypatch):
+    """Articles stored before the failure keep their paragraphs and dates in the database that
+    goes: they are read again."""
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    expected = to_json(load_corpus(corpus_dir))
+    monkeypatch.delenv("TIMELINE_NO_CACHE")
+    monkeypatch.setattr(build, "_BATCH", 2)
+    calls = []
+    original = IndexCache.put
+
+    def failing_put(self, rows):
+        calls.append(1)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        return original(self, rows)
+
+    monkeypatch.setattr(IndexCache, "put", failing_put)
+    progress = []
+    corpus = load_corpus(corpus_dir, progress=lambda done, total: progress.append((done, total)))
+    assert to_json(corpus) == expected
+    assert all(a.paragraphs and a.dates for a in corpus.articles.values())
+    assert progress[-1] == (5, 5) and all(done <= total for done, total in progress)

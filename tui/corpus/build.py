@@ -145,7 +145,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
     # (~15% of a cold build's main process). Re-enabled when the build ends or is abandoned.
     with paused_gc():
         next_partial = FIRST_PARTIAL
-        for batch in _extract_all(plan, manifest, misses):
+        for batch in _extract_and_redo(plan, manifest, misses, slots, lambda: cache is None):
             # What was read arrives encoded (`EncodedArticle`): stored as it is, then decoded
             # with its paragraphs and date mentions left in the cache.
             encoded = [(i, r) for i, r in batch if r.enc is not None]
@@ -164,8 +164,8 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
                 else:  # not cached (no cache, or a text SQLite cannot store): all in memory
                     res.article, res.extraction = decode_article(enc)
             for i, res in batch:
+                done += slots[i] is None  # (a file read again after losing the cache counted once)
                 slots[i] = res
-            done += len(batch)
             yield (done, total)
             # Partial corpora while less than half is done: later ones would cost more than
             # they show, since assembling is corpus-wide.
@@ -300,6 +300,17 @@ def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[l
             pool.shutdown(wait=False, cancel_futures=True)
     for chunk in list(unfinished.values()):
         yield [(i, _read_encoded(entry, manifest)) for i, entry in chunk]
+
+
+def _extract_and_redo(
+    plan: _Plan, manifest: Manifest, todo: list[int], slots: list[_Done | None], lost: Callable[[], bool]
+) -> Iterator[list[tuple[int, _Done]]]:
+    """`_extract_all`, then, if the cache was lost on the way (`lost()`: a write failed, the
+    database was thrown away), the files whose articles it held read again: their paragraphs
+    and date mentions went with it."""
+    yield from _extract_all(plan, manifest, todo)
+    if lost():
+        yield from _extract_all(plan, manifest, [i for i, s in enumerate(slots) if s is not None and s.cached])
 
 
 def _preview(root: Path, manifest: Manifest) -> Corpus | None:
