@@ -52,7 +52,8 @@ _MANIFEST = None
 def _work(i: int):
     from tui.corpus import build
 
-    return i, build._read_one(_PLAN.entries[i], _MANIFEST)
+    read_one = getattr(build, "_read_one", None) or __import__("tui.corpus.read_files", fromlist=["read_one"]).read_one
+    return i, read_one(_PLAN.entries[i], _MANIFEST)
 
 
 def make_input(corpus: Path, out: Path) -> None:

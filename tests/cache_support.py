@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.corpus import build
+from tui.corpus import read_files
 
 
 @pytest.fixture(autouse=True)
@@ -22,11 +22,11 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The articles read and extracted (not taken from the cache)."""
     seen: list[str] = []
-    original = build._read_one
+    original = read_files.read_one
 
     def spy(entry, manifest):
         seen.append(entry.article_id)
         return original(entry, manifest)
 
-    monkeypatch.setattr(build, "_read_one", spy)
+    monkeypatch.setattr(read_files, "read_one", spy)
     return seen

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cache_support import cache_home, count_reads  # noqa: F401 (fixtures)
-from tui.corpus import build, cache, search_index
+from tui.corpus import build, cache, read_files, search_index
 from tui.corpus.build import iter_corpus, load_corpus
 from tui.corpus.cache import IndexCache, LazyArticle, corpus_key, db_path
 from tui.corpus.export import to_json
@@ -174,7 +174,7 @@ def test_partial_corpora_on_a_big_cold_build(tmp_path, monkeypatch):
     for i in range(12):
         (root / f"a{i:02d}.txt").write_text(f"Story {i}\n\nOfficials met on March {i + 1}, 2021 to talk.\n", encoding="utf-8")
     monkeypatch.setattr(build, "FIRST_PARTIAL", 2)
-    monkeypatch.setattr(build, "_BATCH", 2)
+    monkeypatch.setattr(read_files, "BATCH", 2)
     corpora = [c for c in iter_corpus(root) if isinstance(c, Corpus)]
     assert len(corpora) >= 2
     assert len(corpora[0].articles) < 12 == len(corpora[-1].articles)
@@ -235,7 +235,7 @@ def test_parallel_extraction_gives_the_same_corpus(tmp_path, monkeypatch):
     shutil.copytree(BUNDLED, root)
     monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
     serial = to_json(load_corpus(root))
-    monkeypatch.setattr(build, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(read_files, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert to_json(load_corpus(root)) == serial
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
@@ -396,7 +396,7 @@ def test_a_cache_lost_during_a_cold_build_still_gives_the_whole_corpus(corpus_di
     monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
     expected = to_json(load_corpus(corpus_dir))
     monkeypatch.delenv("TIMELINE_NO_CACHE")
-    monkeypatch.setattr(build, "_BATCH", 2)
+    monkeypatch.setattr(read_files, "BATCH", 2)
     calls = []
     original = IndexCache.put
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tui.corpus.assemble import _rank_people, assemble
-from tui.corpus.build import _plan, _read_one
+from tui.corpus.build import _plan
+from tui.corpus.read_files import read_one
 from tui.corpus.cache_rows import decode_article, encode_article
 from tui.corpus.extract import Extraction
 from tui.corpus.local_drafts import _people_in
@@ -92,7 +93,7 @@ def _load(root: Path):
     plan = _plan(root, manifest)
     articles, extractions = [], []
     for entry in plan.entries:
-        done = _read_one(entry, manifest)
+        done = read_one(entry, manifest)
         if done.article is not None:
             articles.append(done.article)
             extractions.append(done.extraction or Extraction())

@@ -11,14 +11,13 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.corpus import cache as cache_mod
+from tui.corpus import read_files
 from tui.corpus.cache import IndexCache
-from tui.corpus.cache_rows import EncodedArticle, LazyArticle, decode_article, decode_lazy, encode_article
-from tui.corpus.gc_pause import paused_gc
+from tui.corpus.cache_rows import LazyArticle, decode_article, decode_lazy
 from tui.corpus.file_plan import (  # noqa: F401 (tests use them here)
     _SUFFIXES,
     _Entry,
@@ -28,8 +27,10 @@ from tui.corpus.file_plan import (  # noqa: F401 (tests use them here)
     move_article,
     relocate,
 )
+from tui.corpus.gc_pause import paused_gc
 from tui.corpus.manifest import MANIFEST_NAME, load_manifest
 from tui.corpus.model import Article, Corpus, Manifest, Problem
+from tui.corpus.read_files import FileRead
 from tui.corpus.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -40,9 +41,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 
-PARALLEL_MIN_FILES = 300  # below this, worker processes cost more than they save
 FIRST_PARTIAL = 16  # articles in the first partial corpus of a cold build; later ones x4
-_BATCH = 50  # files per progress step when extracting in this process
 
 
 def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
@@ -109,7 +108,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             yield found[0]
             return
 
-    slots: list[_Done | None] = [None] * total
+    slots: list[FileRead | None] = [None] * total
     misses: list[int] = []
     hits: dict[int, int] = {}
     if cache is not None:
@@ -128,7 +127,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
                 i = hits[got.row]
                 if got.article.path != plan.entries[i].shown:  # run from another folder
                     move_article(got.article, plan.entries[i].shown)
-                slots[i] = _Done(got.article, got.extraction, cached=True)
+                slots[i] = FileRead(got.article, got.extraction, cached=True)
         except (sqlite3.Error, ValueError, TypeError, KeyError):
             cache = _reset(cache, root)
             slots = [None] * total
@@ -145,7 +144,8 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
     # (~15% of a cold build's main process). Re-enabled when the build ends or is abandoned.
     with paused_gc():
         next_partial = FIRST_PARTIAL
-        for batch in _extract_and_redo(plan, manifest, misses, slots, lambda: cache is None):
+        lost = lambda: cache is None  # read late: a failed write resets `cache`
+        for batch in _extract_and_redo(plan, manifest, misses, slots, lost):
             # What was read arrives encoded (`EncodedArticle`): stored as it is, then decoded
             # with its paragraphs and date mentions left in the cache.
             encoded = [(i, r) for i, r in batch if r.enc is not None]
@@ -185,132 +185,15 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
         yield corpus
 
 
-# -- the plan: which files, which ids, which stats --------------------------------------------
-
-
-@dataclass(slots=True)
-class _Done:
-    """One file read: the article (None when it could not be read), its extraction (None when
-    extraction failed: the failure is then the last of `article.problems`), file problems."""
-
-    article: Article | None
-    extraction: Extraction | None
-    cached: bool = False  # stored in the index cache (the article is then a `LazyArticle`)
-    problems: list[Problem] | None = None  # only when article is None
-    enc: EncodedArticle | None = None  # as read by a worker, before the main process decodes it
-
-
-def _read_one(entry: _Entry, manifest: Manifest) -> _Done:
-    from tui.corpus.extract import extract
-    from tui.corpus.loader import load_article_bytes, read_article_file
-
-    data, failure = read_article_file(entry.file, entry.shown)
-    if failure is not None or data is None:
-        return _Done(None, None, problems=[failure or Problem(entry.shown, "cannot read", fatal=True)])
-    try:
-        article, found = load_article_bytes(data, entry.shown, entry.article_id, entry.override)
-    except Exception as err:  # noqa: BLE001 - a bug of ours must not take the whole corpus down
-        msg = sanitize_line(f"internal error while loading: {type(err).__name__}: {err}")
-        return _Done(None, None, problems=[Problem(entry.shown, msg, fatal=True)])
-    if article is None:
-        return _Done(None, None, problems=found)
-    try:
-        return _Done(article, extract(article, manifest))
-    except Exception as exc:  # noqa: BLE001 - reported to the user as a problem
-        # An extraction bug must cost one article its dates and quotes, never the whole corpus.
-        article.problems.append(Problem(article.path, f"extraction failed: {type(exc).__name__}: {exc}"))
-        return _Done(article, None)
-
-
-_WORKER_MANIFEST: Manifest | None = None
-
-
-def _worker_init(manifest: Manifest) -> None:
-    global _WORKER_MANIFEST
-    _WORKER_MANIFEST = manifest
-
-
-def _worker_chunk(chunk: list[tuple[int, _Entry]]) -> list[tuple[int, _Done]]:
-    assert _WORKER_MANIFEST is not None
-    return [(i, _read_encoded(entry, _WORKER_MANIFEST)) for i, entry in chunk]
-
-
-def _read_encoded(entry: _Entry, manifest: Manifest) -> _Done:
-    """`_read_one`, its article and extraction encoded as the cache stores them."""
-    done = _read_one(entry, manifest)
-    if done.article is not None:
-        done.enc = encode_article(done.article, done.extraction)
-        done.article = done.extraction = None
-    return done
-
-
-def _extract_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[list[tuple[int, _Done]]]:
-    """Read and extract the files at `todo`, in batches, in worker processes when it pays."""
-    if not todo:
-        return
-    workers = min(os.cpu_count() or 1, 8)
-    if len(todo) < PARALLEL_MIN_FILES or workers < 2:
-        for lo in range(0, len(todo), _BATCH):
-            yield [(i, _read_encoded(plan.entries[i], manifest)) for i in todo[lo : lo + _BATCH]]
-        return
-    # Small chunks first so the first articles show quickly, then bigger ones (less overhead).
-    chunks: list[list[tuple[int, _Entry]]] = []
-    pos, size = 0, 16
-    while pos < len(todo):
-        chunks.append([(i, plan.entries[i]) for i in todo[pos : pos + size]])
-        pos += size
-        size = min(size * 2, 128)
-    # The first chunk here, before the worker pool exists: starting the pool's server
-    # (which imports the extraction modules) would hold up the first articles by ~0.3 s.
-    yield [(i, _read_encoded(entry, manifest)) for i, entry in chunks[0]]
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
-
-    # forkserver: the caller may be a thread of a running app; forking a threaded process is
-    # unsafe, spawning re-imports everything. The server preloads the extraction modules.
-    unfinished = {id(c): c for c in chunks[1:]}
-    try:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["tui.corpus.build"])
-        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(manifest,))
-    except (OSError, ValueError, ImportError):
-        pool = None
-    if pool is not None:
-        try:
-            pending: dict[Future, list] = {}
-            queue = iter(chunks[1:])
-            for chunk in queue:  # a few chunks in flight per worker, not all of them at once
-                pending[pool.submit(_worker_chunk, chunk)] = chunk
-                if len(pending) >= workers * 2:
-                    break
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    chunk = pending.pop(future)
-                    nxt = next(queue, None)
-                    if nxt is not None:
-                        pending[pool.submit(_worker_chunk, nxt)] = nxt
-                    result = future.result()
-                    del unfinished[id(chunk)]
-                    yield result
-        except (BrokenProcessPool, OSError, RuntimeError):
-            pass  # worker processes failed us (killed, no /dev/shm, ...): finish in this process
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-    for chunk in list(unfinished.values()):
-        yield [(i, _read_encoded(entry, manifest)) for i, entry in chunk]
-
-
 def _extract_and_redo(
-    plan: _Plan, manifest: Manifest, todo: list[int], slots: list[_Done | None], lost: Callable[[], bool]
-) -> Iterator[list[tuple[int, _Done]]]:
-    """`_extract_all`, then, if the cache was lost on the way (`lost()`: a write failed, the
+    plan: _Plan, manifest: Manifest, todo: list[int], slots: list[FileRead | None], lost: Callable[[], bool]
+) -> Iterator[list[tuple[int, FileRead]]]:
+    """`read_files.read_all`, then, if the cache was lost on the way (`lost()`: a write failed, the
     database was thrown away), the files whose articles it held read again: their paragraphs
     and date mentions went with it."""
-    yield from _extract_all(plan, manifest, todo)
+    yield from read_files.read_all(plan, manifest, todo)
     if lost():
-        yield from _extract_all(plan, manifest, [i for i, s in enumerate(slots) if s is not None and s.cached])
+        yield from read_files.read_all(plan, manifest, [i for i, s in enumerate(slots) if s is not None and s.cached])
 
 
 def _preview(root: Path, manifest: Manifest) -> Corpus | None:
@@ -325,7 +208,7 @@ def _preview(root: Path, manifest: Manifest) -> Corpus | None:
     for file, st in found:
         article_id = sanitize_line(os.path.splitext(os.path.basename(file.relative))[0]) or "article"
         stat = cache_mod.FileStat(file.relative, str(file.file), st.st_size, st.st_mtime_ns)
-        done = _read_one(_Entry(file.file, file.shown, article_id, manifest.overrides.get(article_id), stat, []), manifest)
+        done = read_files.read_one(_Entry(file.file, file.shown, article_id, manifest.overrides.get(article_id), stat, []), manifest)
         if done.article is not None and done.extraction is not None:
             articles.append(done.article)
             extractions.append(done.extraction)
@@ -364,7 +247,7 @@ def _assemble_slots(
     root: Path,
     manifest: Manifest,
     plan: _Plan,
-    slots: list[_Done | None],
+    slots: list[FileRead | None],
     problems: list[Problem],
     partial: bool,
 ) -> Corpus:
@@ -374,7 +257,7 @@ def _assemble_slots(
 
 
 def gather(
-    plan: _Plan, slots: list[_Done | None], problems: list[Problem]
+    plan: _Plan, slots: list[FileRead | None], problems: list[Problem]
 ) -> tuple[list[Article], list[Extraction], list[Problem]]:
     """The articles read so far with their extractions, and every problem in the order the user
     sees them: the folder's, then each file's, then the manifest's late ones, then extraction
