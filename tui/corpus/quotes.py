@@ -81,11 +81,25 @@ class _Context:
         self.owner = owner
         self.alias_rx = _alias_regex(owner)
         self.sentences = Sentences(masked)
-        self.mentions: list[tuple[int, int, str]] = []  # (position, order, person)
+        # The mentions (position, order, person) are read only by pronouns, role phrases and
+        # sentence subjects, which most articles never need: found on first use (`mentions`),
+        # with the speakers added before that replayed after them, as if found here.
+        self._mentions: list[tuple[int, int, str]] | None = None
+        self._speakers: list[tuple[int, str]] = []
         self._n = 0
+
+    @property
+    def mentions(self) -> list[tuple[int, int, str]]:
+        if self._mentions is None:
+            self._find_mentions()
+        return self._mentions  # type: ignore[return-value]
+
+    def _find_mentions(self) -> None:
+        masked, owner = self.masked, self.owner
+        self._mentions = []
         if self.alias_rx:
             for m in self.alias_rx.finditer(masked):
-                self._add(m.start(), owner[m.group()])
+                self._insert(m.start(), owner[m.group()])
         for m in _ROLE_CAND.finditer(masked):
             words = m.group().split()
             if _NOT_ROLE.issuperset(words[1:]) or not any(map(_role_word, words[1:])):
@@ -95,15 +109,20 @@ class _Context:
                 if is_role_phrase(phrase):
                     who = self.role(phrase, m.start())
                     if who:
-                        self._add(m.start(), who)
+                        self._insert(m.start(), who)
                     break
+        for pos, person in self._speakers:
+            self._insert(pos, person)
 
-    def _add(self, pos: int, person: str) -> None:
+    def _insert(self, pos: int, person: str) -> None:
         self._n += 1
-        bisect.insort(self.mentions, (pos, self._n, person))
+        bisect.insort(self._mentions, (pos, self._n, person))  # type: ignore[arg-type]
 
     def add_speaker(self, pos: int, person: str) -> None:
-        self._add(pos, person)
+        if self._mentions is None:
+            self._speakers.append((pos, person))
+        else:
+            self._insert(pos, person)
 
     def _latest(self, before: int, allowed: set[str]) -> str | None:
         i = bisect.bisect_left(self.mentions, (before, -1, ""))
