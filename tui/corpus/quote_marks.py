@@ -12,6 +12,7 @@ paragraph.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -207,20 +208,26 @@ _NO_ABBR = max(map(len, ABBREVIATIONS)) + 1
 _LETTER_RUN = re.compile(f"[A-Za-z\u0130\u212a]{{1,{_NO_ABBR}}}\\Z")
 
 
-_ABBR_ENDS = frozenset(a[-3:] for a in ABBREVIATIONS)
+# The last three characters of the abbreviations, in every mix of cases.
+_ABBR_ENDS = frozenset(
+    "".join(cs) for a in ABBREVIATIONS for cs in itertools.product(*({ch, ch.upper()} for ch in a[-3:]))
+)
 
 
 def _ascii_word_end(last3: str) -> bool:
     """Are these three letters before a period surely no abbreviation's end?"""
-    return last3.isascii() and last3.isalpha() and last3.lower() not in _ABBR_ENDS
+    return last3.isascii() and last3.isalpha() and last3 not in _ABBR_ENDS
 
 
 def _abbreviation_before(masked: str, s: int) -> bool:
-    """Does the word before the period at `s` make it no sentence end ("Mr.", "U.S.", "H.")?"""
+    """Does the word before the period at `s` (masked[s] is ".") make it no sentence end ("Mr.",
+    "U.S.", "H.")?"""
     r = _LETTER_RUN.search(masked, max(0, s - _NO_ABBR), s)
     j = s if r is None else r.start()
     if j < s and (j == 0 or not (masked[j - 1].isalnum() or masked[j - 1] in "_.!?")):
         word = masked[j:s].lower()  # a plain word after a space: what _WORD_BEFORE would find
+    elif j == s and (s == 0 or not (masked[s - 1].isalnum() or masked[s - 1] in "_.!?")):
+        word = ""  # ("”." or ")."): _WORD_BEFORE finds the period alone
     else:
         w = _WORD_BEFORE.search(masked, max(0, s - 20), s + 1)
         word = w.group(1).lower().rstrip(".") if w else ""
@@ -266,7 +273,8 @@ class Sentences:
         self._masked = masked
 
     def index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i if i > 0 else 0
 
     def paragraph(self, pos: int) -> int:
         """How many newlines come before `pos` (or at it)."""

@@ -25,7 +25,7 @@ _DETS_AT_WORD = "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for d in ("the", "his", "her"
 # then starts with a literal letter and the engine skips ahead to those letters.
 _ROLE_CAND = re.compile(rf"(?:{_DETS_AT_WORD})(?:\s+[^\W\d_][\w'’-]*){{1,6}}")
 # Characters a role candidate cannot hold (none of \s, \w, ' ’ -): cuts, unless a form has one.
-_CUTS = ",.;:!?()“”"
+_CUTS = ".,“”;:!?()"
 _NEAR = 400  # how far back a cut is looked for before looking further
 _BACK = 1000  # the stretch `latest` reads at a time
 _UNSEEN = object()
@@ -160,13 +160,15 @@ class Mentions:
         return out
 
     def _cut(self, lo: int) -> int:
-        """A position at or before `lo` right after a cut character (or 0)."""
+        """A position at or before `lo` right after a cut character (or 0): any will do, a near
+        one saves reading (a stretch starts at a sentence, so the period before it is near)."""
         masked = self.masked
         near = max(0, lo - _NEAR)
-        at = max([masked.rfind(c, near, lo) for c in self.cuts], default=-1)
-        if at < 0 and near > 0:
-            at = max([masked.rfind(c, 0, near) for c in self.cuts], default=-1)
-        return at + 1
+        for c in self.cuts:
+            at = masked.rfind(c, near, lo)
+            if at >= 0:
+                return at + 1
+        return max([masked.rfind(c, 0, near) for c in self.cuts], default=-1) + 1
 
 
 def _role_phrase(candidate: str) -> str | None:

@@ -69,7 +69,7 @@ class _Context:
         for p in people:
             for form in sorted(p.aliases | {p.name}, key=len, reverse=True):
                 owner.setdefault(form, p.name)
-                owner.setdefault(strip_honorifics(form), p.name)
+                owner.setdefault(_stripped(form), p.name)
             sn = p.name.split()[-1]
             if len(surnames[sn]) == 1:
                 owner.setdefault(sn, p.name)
@@ -128,6 +128,8 @@ class _Context:
             return _PERSON, None
         if np.lower() in PRONOUNS:
             return _PRONOUN, np
+        if np in self.owner:  # (the whole phrase is a name form: the only match there is)
+            return _PERSON, self.owner[np]
         if self.alias_rx:
             for m in self.alias_rx.finditer(np):
                 rest = (np[: m.start()] + " " + np[m.end() :]).split()
@@ -173,6 +175,8 @@ class _Context:
         words = clause.split()
         if words[-1].lower() in PRONOUNS:
             return _PRONOUN, words[-1]
+        if clause in self.owner:  # (as in `_np_kind`)
+            return _PERSON, self.owner[clause]
         if self.alias_rx:
             hit = None
             for m in self.alias_rx.finditer(clause):
@@ -207,6 +211,19 @@ class _Context:
 _PRONOUN, _ROLE, _PERSON = object(), object(), object()  # kinds of phrases (see `_np_kind`)
 
 
+def _stripped(form: str) -> str:
+    """`strip_honorifics`, remembered (the same names come back article after article)."""
+    got = _STRIPPED.get(form)
+    if got is None:
+        if len(_STRIPPED) > 50_000:
+            _STRIPPED.clear()
+        got = _STRIPPED[form] = strip_honorifics(form)
+    return got
+
+
+_STRIPPED: dict[str, str] = {}
+
+
 def _is_title_word(word: str) -> bool:
     w = word.lower().rstrip(",")
     return w in TITLES or w in HONORIFICS or w in NATIONALITIES or w in {"the", "his", "her"} or w.endswith(("'s", "’s"))
@@ -233,8 +250,8 @@ def _attribute(ctx: _Context, sp: Span, sidx: int) -> tuple[str | None, str | No
     nxt = masked.find("“", after, s_hi)
     tail = masked[after : nxt if nxt >= 0 else max(after, s_hi)] if sp.close is not None else ""
     found: tuple[str | None, str | None] | None = None
-    # After the quote.
-    if tail:
+    # After the quote. (Each tail pattern needs five characters or more: a cue and a name.)
+    if len(tail) >= 5:
         m = _TAIL_ACCORDING.match(tail)
         if m:
             return ctx.resolve_np(m.group("subj"), after), "according to", True, False
