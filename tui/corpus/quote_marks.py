@@ -12,12 +12,13 @@ paragraph.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
 from .people_lexicon import ABBREVIATIONS
 
-_MARK = re.compile("[“”\"‘’']")
+_MARKS = "“”\"‘’'"
 _OPEN_CONTEXT = frozenset("([{—–-/:;,“\"‘")
 _TRAILING_PUNCT = " \t\n,;:\u00a0"
 
@@ -34,18 +35,6 @@ class Span:
     raw_end: int  # end of the quoted text before trimming (the close mark, or paragraph end)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines that are not blank."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if line and not line.isspace():
-            out.append((pos, end))
-        pos = end + 1
-    return out
-
-
 _ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
 
 
@@ -60,67 +49,95 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def find_spans(text: str) -> list[Span]:
     """Every top-level quote in `text`, in order."""
     out: list[Span] = []
-    pending: tuple[int, int] | None = None  # (open mark, paragraph end) of an unclosed quote
-
-    def emit(open_: int, close: int | None, raw_end: int) -> None:
-        s, e = _trim(text, open_ + 1, raw_end)
-        if _ALNUM.search(text, s, e) is not None:
-            out.append(Span(open_, close, s, e, raw_end))
-
-    every = [m.start() for m in _MARK.finditer(text)]
+    every = _mark_positions(text)
     if not every:
         return out
-    mi = 0  # the first mark not yet given to a line
-    for ls, le in _lines(text):
-        while mi < len(every) and every[mi] < ls:
-            mi += 1
-        mj = mi
-        while mj < len(every) and every[mj] < le:
+    # Only the lines holding marks are read: a line without one changes nothing, except that a
+    # quote left open at the end of a paragraph ends when the next paragraph opens with no mark.
+    pending: tuple[int, int, int] | None = None  # (open mark, paragraph end, line end)
+    n, count = len(text), len(every)
+    mi = 0
+    while mi < count:
+        ls = text.rfind("\n", 0, every[mi]) + 1
+        le = text.find("\n", every[mi])
+        if le < 0:
+            le = n
+        mj = mi + 1
+        while mj < count and every[mj] < le:
             mj += 1
-        if mj == mi and pending is None:
-            continue  # no mark and no quote running on: nothing happens in this line
-        state: tuple[str, int] | None = None  # ("d" or "s", open position)
         marks = every[mi:mj]
         mi = mj
+        kind: str | None = None  # None, "d" or "s": the quote open in this line
+        opened = 0  # where it opened
         k = 0
         if pending is not None:
-            first = len(text[ls:le]) - len(text[ls:le].lstrip())
-            if marks and marks[0] == ls + first and text[marks[0]] in "“\"":
-                state = ("d", pending[0])
+            # (this line follows the paragraph when only blank lines come between them)
+            first = marks[0]
+            if text[pending[2] : ls].isspace() and text[first] in "“\"" and (first == ls or text[ls:first].isspace()):
+                kind, opened = "d", pending[0]
                 k = 1
             else:
-                emit(pending[0], None, pending[1])
+                _emit(text, out, pending[0], None, pending[1])
             pending = None
-        for p in marks[k:]:
+        for p in marks[k:] if k else marks:
             c = text[p]
-            prev = text[p - 1] if p > ls else ""
-            nxt = text[p + 1] if p + 1 < le else ""
-            if state is None:
-                after_space = prev == "" or prev.isspace() or prev in _OPEN_CONTEXT
-                if c == "“" or (c == '"' and nxt and not nxt.isspace() and after_space):
-                    state = ("d", p)
-                elif c == "”" and after_space and nxt.isalnum():
-                    state = ("d", p)  # a closing mark used as an opener
-                elif c in "‘'" and after_space and nxt.isalpha():
+            if kind is None:
+                if c == "’":
+                    continue  # (an apostrophe: it opens nothing)
+                if c == "“":
+                    kind, opened = "d", p
+                    continue
+                prev = text[p - 1] if p > ls else ""
+                if not (prev == "" or prev.isspace() or prev in _OPEN_CONTEXT):
+                    continue  # (the other openers follow a space or an opening context)
+                nxt = text[p + 1] if p + 1 < le else ""
+                if c == '"':
+                    if nxt and not nxt.isspace():
+                        kind, opened = "d", p
+                elif c == "”":
+                    if nxt.isalnum():
+                        kind, opened = "d", p  # a closing mark used as an opener
+                elif nxt.isalpha():  # ‘ or '
                     # Only when a plausible closer follows in the paragraph: "'90s" and "'tis" stay.
                     if _single_closer(text, p + 1, le, c) is not None:
-                        state = ("s", p)
-            elif state[0] == "d":
-                if c in "”\"":
-                    emit(state[1], p, p)
-                    state = None
-            else:
-                if c in "’'" and prev and not prev.isspace() and not nxt.isalnum():
-                    emit(state[1], p, p)
-                    state = None
-        if state is not None and state[0] == "d":
+                        kind, opened = "s", p
+            elif kind == "d":
+                if c == "”" or c == '"':
+                    _emit(text, out, opened, p, p)
+                    kind = None
+            elif c == "’" or c == "'":
+                prev = text[p - 1] if p > ls else ""
+                nxt = text[p + 1] if p + 1 < le else ""
+                if prev and not prev.isspace() and not nxt.isalnum():
+                    _emit(text, out, opened, p, p)
+                    kind = None
+        if kind == "d":
             end = le
             while end > ls and text[end - 1].isspace():
                 end -= 1
-            pending = (state[1], end)
+            pending = (opened, end, le)
     if pending is not None:
-        emit(pending[0], None, pending[1])
+        _emit(text, out, pending[0], None, pending[1])
     return out
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Where the quote marks are, in order (one `str.find` scan per mark beats one regex scan for all)."""
+    out: list[int] = []
+    find = text.find
+    for mark in _MARKS:
+        p = find(mark)
+        while p >= 0:
+            out.append(p)
+            p = find(mark, p + 1)
+    out.sort()
+    return out
+
+
+def _emit(text: str, out: list[Span], open_: int, close: int | None, raw_end: int) -> None:
+    s, e = _trim(text, open_ + 1, raw_end)
+    if _ALNUM.search(text, s, e) is not None:
+        out.append(Span(open_, close, s, e, raw_end))
 
 
 def _single_closer(text: str, start: int, end: int, opener: str) -> int | None:
@@ -182,18 +199,35 @@ def _mask_by_char(text: str, spans: list[Span]) -> str:
 # One alternative per first character (". ! ? newline"), so the engine skips ahead to them.
 _AFTER_END = r"[.!?]*[”\"’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])"
 _BOUNDARY = re.compile(rf"\.{_AFTER_END}|!{_AFTER_END}|\?{_AFTER_END}|\n\n*")
-_NEWLINE = re.compile("\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
 _NO_ABBR = max(map(len, ABBREVIATIONS)) + 1
 
 
+# The letters the word scan below takes: those whose lower case lies in "a".."z" (ASCII, "İ" and
+# the Kelvin sign), at most _NO_ABBR of them right before the period.
+_LETTER_RUN = re.compile(f"[A-Za-z\u0130\u212a]{{1,{_NO_ABBR}}}\\Z")
+
+
+# The last three characters of the abbreviations, in every mix of cases.
+_ABBR_ENDS = frozenset(
+    "".join(cs) for a in ABBREVIATIONS for cs in itertools.product(*({ch, ch.upper()} for ch in a[-3:]))
+)
+
+
+def _ascii_word_end(last3: str) -> bool:
+    """Are these three letters before a period surely no abbreviation's end?"""
+    return last3.isascii() and last3.isalpha() and last3 not in _ABBR_ENDS
+
+
 def _abbreviation_before(masked: str, s: int) -> bool:
-    """Does the word before the period at `s` make it no sentence end ("Mr.", "U.S.", "H.")?"""
-    j = s
-    while j > 0 and s - j < _NO_ABBR and "a" <= masked[j - 1].lower() <= "z":
-        j -= 1
+    """Does the word before the period at `s` (masked[s] is ".") make it no sentence end ("Mr.",
+    "U.S.", "H.")?"""
+    r = _LETTER_RUN.search(masked, max(0, s - _NO_ABBR), s)
+    j = s if r is None else r.start()
     if j < s and (j == 0 or not (masked[j - 1].isalnum() or masked[j - 1] in "_.!?")):
         word = masked[j:s].lower()  # a plain word after a space: what _WORD_BEFORE would find
+    elif j == s and (s == 0 or not (masked[s - 1].isalnum() or masked[s - 1] in "_.!?")):
+        word = ""  # ("”." or ")."): _WORD_BEFORE finds the period alone
     else:
         w = _WORD_BEFORE.search(masked, max(0, s - 20), s + 1)
         word = w.group(1).lower().rstrip(".") if w else ""
@@ -204,50 +238,60 @@ class Sentences:
     """Sentence spans of a masked text, with lookup by position."""
 
     def __init__(self, masked: str) -> None:
-        spans = []
+        # One pass: each boundary ends a sentence, whose leading whitespace is skipped here.
+        spans: list[tuple[int, int]] = []
+        starts: list[int] = []
         start = 0
         for m in _BOUNDARY.finditer(masked):
             s, end = m.span()
             c = masked[s]
             if c == ".":
                 # (after more letters than the longest abbreviation has, the word is none)
-                if not (s >= _NO_ABBR and masked[s - _NO_ABBR : s].isalpha()) and _abbreviation_before(masked, s):
+                # (nor after three ASCII letters that end no abbreviation: the word ends in them)
+                if (
+                    (s < _NO_ABBR or not masked[s - _NO_ABBR : s].isalpha())
+                    and (s < 3 or not _ascii_word_end(masked[s - 3 : s]))
+                    and _abbreviation_before(masked, s)
+                ):
                     continue
-                spans.append((start, end))
             # (a sentence that ends at . ! or ? holds that mark: only one ending at a newline
-            # can be blank)
-            elif c != "\n" or masked[start:end].strip():
+            # can be blank, and a blank one only moves the start)
+            while start < end and masked[start].isspace():
+                start += 1
+            if start < end:
                 spans.append((start, end))
+                starts.append(start)
             start = end
-        if masked[start:].strip():
-            spans.append((start, len(masked)))
-        # Drop leading whitespace of each sentence.
-        self.spans = []
-        for s, e in spans:
-            while s < e and masked[s].isspace():
-                s += 1
-            self.spans.append((s, e))
-        self._starts = [s for s, _ in self.spans]
-        self._newlines = [m.start() for m in _NEWLINE.finditer(masked)]
+        n = len(masked)
+        while start < n and masked[start].isspace():
+            start += 1
+        if start < n:
+            spans.append((start, n))
+            starts.append(start)
+        self.spans = spans
+        self._starts = starts
+        self._masked = masked
 
     def index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i if i > 0 else 0
 
     def paragraph(self, pos: int) -> int:
-        return bisect.bisect_right(self._newlines, pos)
+        """How many newlines come before `pos` (or at it)."""
+        return self._masked.count("\n", 0, max(0, pos + 1))
 
 
 def is_fragment(text: str, sp: Span, attributed_after: bool, cue_before: bool) -> bool:
     """A few quoted words inside a sentence ("will be “strategic” and") rather than a quote
     standing on its own ("…,” he said." / "He said, “…”" / "According to X, "…"")."""
-    words = len(text[sp.start : sp.end].split())
+    words = len(text[sp.start : sp.end].split(None, 4))  # (how many, up to five, is all it asks)
     j = sp.open
     line_start = text.rfind("\n", 0, j) + 1
     while j > line_start and text[j - 1].isspace():
         j -= 1
     prev = text[j - 1] if j > line_start else ""
-    ends_sentence = text[sp.start : sp.raw_end].rstrip().endswith((".", "!", "?", ".…", "…"))
     if prev == "" or prev in ".!?—–":
+        ends_sentence = text[sp.start : sp.raw_end].rstrip().endswith((".", "!", "?", ".…", "…"))
         return words < 4 and not attributed_after and not ends_sentence
     if prev in ":":
         return False

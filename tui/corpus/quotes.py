@@ -19,14 +19,14 @@ role, preferring the best nationality match, then the latest mentioned).
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from .model import Person, Quote
 from .people import _alias_regex, _name_capable, _Tok, find_people, plausible_name, strip_honorifics
-from .people_lexicon import ROLE_NOUNS, CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES
+from .people_lexicon import CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES
 from .quote_marks import Sentences, Span, find_spans, is_fragment, mask
-from .roles import gender, is_role_phrase, near_word, person_role_score
+from .quote_mentions import Mentions
+from .roles import gender, is_role_phrase
 
 _CUE = "|".join(sorted(set(CUE_VERBS) | {"went on to say", "pointed out"}, key=len, reverse=True))
 _PART = "|".join(sorted(CUE_PARTICIPLES, key=len, reverse=True))
@@ -49,11 +49,6 @@ _HEAD_CUE_THAT = re.compile(rf"\b(?P<cue>{_CUE}|{_PART})\s+that\b")
 _CUE_ANY = re.compile(rf"\b(?P<cue>{_CUE})\b")
 _ADV_END = re.compile(rf"(?:\s+(?:{_ADV}))+\s*$")
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
-_DETS = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
-# `\b{_DETS}` with the word boundary checked after the first letter: every alternative then
-# starts with a literal letter and the engine skips ahead to those letters.
-_DETS_AT_WORD = "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for d in ("the", "his", "her", "their", "its") for w in (d.capitalize(), d))
-_ROLE_CAND = re.compile(rf"(?:{_DETS_AT_WORD})(?:\s+[^\W\d_][\w'’-]*){{1,6}}")
 _CLAUSE = re.compile(r"[,;:(—–]|\b(?:and|but|while|as|when|after|before|because|although)\s")
 _PARTICIPLES = frozenset(CUE_PARTICIPLES)
 _LEADING_AND = re.compile(r"^(?:and|but|then|as)\s+")
@@ -74,69 +69,34 @@ class _Context:
         for p in people:
             for form in sorted(p.aliases | {p.name}, key=len, reverse=True):
                 owner.setdefault(form, p.name)
-                owner.setdefault(strip_honorifics(form), p.name)
+                owner.setdefault(_stripped(form), p.name)
             sn = p.name.split()[-1]
             if len(surnames[sn]) == 1:
                 owner.setdefault(sn, p.name)
         self.owner = owner
         self.alias_rx = _alias_regex(owner)
         self.sentences = Sentences(masked)
-        self.mentions: list[tuple[int, int, str]] = []  # (position, order, person)
-        self._n = 0
-        if self.alias_rx:
-            for m in self.alias_rx.finditer(masked):
-                self._add(m.start(), owner[m.group()])
-        for m in _ROLE_CAND.finditer(masked):
-            words = m.group().split()
-            if _NOT_ROLE.issuperset(words[1:]) or not any(map(_role_word, words[1:])):
-                continue
-            for k in range(2, len(words) + 1):
-                phrase = " ".join(words[:k])
-                if is_role_phrase(phrase):
-                    who = self.role(phrase, m.start())
-                    if who:
-                        self._add(m.start(), who)
-                    break
-
-    def _add(self, pos: int, person: str) -> None:
-        self._n += 1
-        bisect.insort(self.mentions, (pos, self._n, person))
-
-    def add_speaker(self, pos: int, person: str) -> None:
-        self._add(pos, person)
-
-    def _latest(self, before: int, allowed: set[str]) -> str | None:
-        i = bisect.bisect_left(self.mentions, (before, -1, ""))
-        while i > 0:
-            i -= 1
-            if self.mentions[i][2] in allowed:
-                return self.mentions[i][2]
-        return None
-
-    def role(self, phrase: str, pos: int) -> str | None:
-        scored = [(person_role_score(phrase, p), name) for name, p in self.people.items()]
-        best = max((s for s, _ in scored), default=0)
-        if best == 0:
-            return None
-        top = {name for s, name in scored if s == best}
-        if len(top) == 1:
-            return next(iter(top))
-        return self._latest(pos, top) or next(n for n in self.order if n in top)
+        self.mentions = Mentions(masked, self.people, self.order, owner, self.alias_rx)
+        self.add_speaker = self.mentions.add_speaker
+        self.role = self.mentions.role
+        # What a phrase resolves to apart from its position (see `_np_kind`), per phrase.
+        self._np_kinds: dict[str, tuple[object, str | None]] = {}
+        self._end_kinds: dict[str, tuple[object, str | None]] = {}
 
     def pronoun(self, word: str, pos: int) -> str | None:
         want = PRONOUNS.get(word.lower())
         if want is None:
             return None
         sidx = self.sentences.index(pos)
+        spans = self.sentences.spans
+        near = self.mentions.between(spans[max(0, sidx - 3)][0], pos)
         # "he": anyone not known to be a woman; "she": a woman, else anyone of unknown gender.
         passes = [{"m", None}] if want == "m" else [{"f"}, {None}]
         for allowed in passes:
             for s in range(sidx, max(-1, sidx - 4), -1):
-                lo, hi = self.sentences.spans[s]
+                lo, hi = spans[s]
                 hi = min(hi, pos)
-                i = bisect.bisect_left(self.mentions, (lo, -1, ""))
-                j = bisect.bisect_left(self.mentions, (hi, -1, ""))
-                ok = [m[2] for m in self.mentions[i:j] if self._gender(m[2]) in allowed]
+                ok = [m[2] for m in near if lo <= m[0] < hi and self._gender(m[2]) in allowed]
                 if ok:
                     return ok[0]
         return None
@@ -150,20 +110,34 @@ class _Context:
     def resolve_np(self, np: str, pos: int) -> str | None:
         """A noun phrase that is the whole subject: "Russian Foreign Minister Sergei Lavrov",
         "he", "the Russian president", "Putin"."""
+        kind = self._np_kinds.get(np)
+        if kind is None:
+            kind = self._np_kinds[np] = self._np_kind(np)
+        if kind[0] is _PRONOUN:
+            return self.pronoun(kind[1], pos)
+        if kind[0] is _ROLE:
+            return self.role(kind[1], pos)
+        return kind[1]
+
+    def _np_kind(self, np: str) -> tuple[object, str | None]:
+        """What `resolve_np` makes of `np`, apart from the position: (_PRONOUN, the pronoun),
+        (_ROLE, the role phrase) or (_PERSON, the person or None)."""
         np = _ADV_END.sub("", np.strip()).strip()
         np = _LEADING_AND.sub("", np)
         if not np:
-            return None
+            return _PERSON, None
         if np.lower() in PRONOUNS:
-            return self.pronoun(np, pos)
+            return _PRONOUN, np
+        if np in self.owner:  # (the whole phrase is a name form: the only match there is)
+            return _PERSON, self.owner[np]
         if self.alias_rx:
             for m in self.alias_rx.finditer(np):
                 rest = (np[: m.start()] + " " + np[m.end() :]).split()
                 if all(_is_title_word(w) for w in rest):
-                    return self.owner[m.group()]
+                    return _PERSON, self.owner[m.group()]
         if is_role_phrase(np):
-            return self.role(np, pos)
-        return _unknown_name(np)
+            return _ROLE, np
+        return _PERSON, _unknown_name(np)
 
     def resolve_before(self, pre: str, pos: int) -> str | None:
         """The subject right before a speech verb: the end of `pre` ("…, Raisi", "At the
@@ -185,22 +159,35 @@ class _Context:
         return who
 
     def _np_at_end(self, clause: str, pos: int) -> str | None:
+        kind = self._end_kinds.get(clause)
+        if kind is None:
+            kind = self._end_kinds[clause] = self._end_kind(clause)
+        if kind[0] is _PRONOUN:
+            return self.pronoun(kind[1], pos)
+        if kind[0] is _ROLE:
+            return self.role(kind[1], pos)
+        return kind[1]
+
+    def _end_kind(self, clause: str) -> tuple[object, str | None]:
+        """What `_np_at_end` makes of `clause`, apart from the position (as in `_np_kind`)."""
         if not clause:
-            return None
+            return _PERSON, None
         words = clause.split()
         if words[-1].lower() in PRONOUNS:
-            return self.pronoun(words[-1], pos)
+            return _PRONOUN, words[-1]
+        if clause in self.owner:  # (as in `_np_kind`)
+            return _PERSON, self.owner[clause]
         if self.alias_rx:
             hit = None
             for m in self.alias_rx.finditer(clause):
                 if m.end() == len(clause):
                     hit = self.owner[m.group()]
             if hit:
-                return hit
+                return _PERSON, hit
         for k in range(min(7, len(words)), 1, -1):
             phrase = " ".join(words[-k:])
             if is_role_phrase(phrase):
-                return self.role(phrase, pos)
+                return _ROLE, phrase
         # A name we do not know: the trailing capitalized words.
         tail = []
         for w in reversed(words):
@@ -208,33 +195,33 @@ class _Context:
                 tail.insert(0, w)
             else:
                 break
-        return _unknown_name(" ".join(tail)) if tail else None
+        return _PERSON, (_unknown_name(" ".join(tail)) if tail else None)
 
     def subject(self, lo: int, hi: int) -> str | None:
         """The first person mentioned in masked[lo:hi] (the sentence subject)."""
         seg = self.masked[lo:hi]
         m = re.search(r"\b([Hh]e|[Ss]he)\b", seg)
-        i = bisect.bisect_left(self.mentions, (lo, -1, ""))
-        first = self.mentions[i] if i < len(self.mentions) and self.mentions[i][0] < hi else None
+        found = self.mentions.between(lo, hi)
+        first = found[0] if found else None
         if m and (first is None or lo + m.start() < first[0]):
             return self.pronoun(m.group(1), lo + m.start())
         return first[2] if first else None
 
 
-_NOT_ROLE: set[str] = set()  # words of phrases known to be no role noun (a set: one C-level test)
+_PRONOUN, _ROLE, _PERSON = object(), object(), object()  # kinds of phrases (see `_np_kind`)
 
 
-def _role_word(word: str) -> bool:
-    """Is this word of a phrase ("president", "pPresident's") a role noun? Words that are not
-    are remembered in `_NOT_ROLE`."""
-    if word in _NOT_ROLE:
-        return False
-    if near_word(word.lower().rstrip("’'s"), ROLE_NOUNS) is not None:
-        return True
-    if len(_NOT_ROLE) > 100_000:
-        _NOT_ROLE.clear()
-    _NOT_ROLE.add(word)
-    return False
+def _stripped(form: str) -> str:
+    """`strip_honorifics`, remembered (the same names come back article after article)."""
+    got = _STRIPPED.get(form)
+    if got is None:
+        if len(_STRIPPED) > 50_000:
+            _STRIPPED.clear()
+        got = _STRIPPED[form] = strip_honorifics(form)
+    return got
+
+
+_STRIPPED: dict[str, str] = {}
 
 
 def _is_title_word(word: str) -> bool:
@@ -253,17 +240,18 @@ def _unknown_name(np: str) -> str | None:
     return None
 
 
-def _attribute(ctx: _Context, text: str, sp: Span) -> tuple[str | None, str | None, bool, bool]:
-    """(speaker, cue, attributed after the quote, cue before it)."""
+def _attribute(ctx: _Context, sp: Span, sidx: int) -> tuple[str | None, str | None, bool, bool]:
+    """(speaker, cue, attributed after the quote, cue before it); `sidx`: the sentence of the
+    quote's opening mark."""
     masked = ctx.masked
-    s_lo, s_hi = ctx.sentences.spans[ctx.sentences.index(sp.open)]
+    s_lo, s_hi = ctx.sentences.spans[sidx]
     head = masked[s_lo : sp.open]
     after = (sp.close + 1) if sp.close is not None else sp.raw_end
     nxt = masked.find("“", after, s_hi)
     tail = masked[after : nxt if nxt >= 0 else max(after, s_hi)] if sp.close is not None else ""
     found: tuple[str | None, str | None] | None = None
-    # After the quote.
-    if tail:
+    # After the quote. (Each tail pattern needs five characters or more: a cue and a name.)
+    if len(tail) >= 5:
         m = _TAIL_ACCORDING.match(tail)
         if m:
             return ctx.resolve_np(m.group("subj"), after), "according to", True, False
@@ -279,18 +267,20 @@ def _attribute(ctx: _Context, text: str, sp: Span) -> tuple[str | None, str | No
             if who:
                 return who, m.group("cue").lower(), True, False
             found = found or (None, m.group("cue").lower())
-    # Before the quote.
-    m = _HEAD_QUOTED.search(head)
-    if m:
-        return ctx.resolve_np(m.group("subj"), s_lo + m.start("subj")), "quoted as saying", False, True
-    m = _HEAD_WAS_QUOTED.search(head)
-    if m:
-        return ctx.resolve_before(head[: m.start()], s_lo + m.start()), "quoted as saying", False, True
-    m = _HEAD_ACCORDING.search(head)
-    if m:
-        return ctx.resolve_np(m.group("subj"), s_lo + m.start("subj")), "according to", False, True
-    m = _HEAD_CUE_END.search(head)
-    if m is None:
+    # Before the quote. (Each pattern is tried only when the head holds its literal words.)
+    if "quoted" in head:
+        m = _HEAD_QUOTED.search(head)
+        if m:
+            return ctx.resolve_np(m.group("subj"), s_lo + m.start("subj")), "quoted as saying", False, True
+        m = _HEAD_WAS_QUOTED.search(head)
+        if m:
+            return ctx.resolve_before(head[: m.start()], s_lo + m.start()), "quoted as saying", False, True
+    if "ccording" in head:
+        m = _HEAD_ACCORDING.search(head)
+        if m:
+            return ctx.resolve_np(m.group("subj"), s_lo + m.start("subj")), "according to", False, True
+    m = _HEAD_CUE_END.search(head) if head else None
+    if m is None and "that" in head:
         ms = list(_HEAD_CUE_THAT.finditer(head))
         m = ms[-1] if ms else None
     if m:
@@ -325,16 +315,17 @@ def find_quotes(text: str, people: list[Person] | None = None, article_id: str =
         people = find_people(text)
     masked = mask(text, spans)
     ctx = _Context(text, masked, people)
+    sentences = ctx.sentences
     quotes: list[Quote] = []
     prev: tuple[Span, str | None, int] | None = None  # last quote, its speaker, its sentence
     for sp in spans:
-        speaker, cue, after, before = _attribute(ctx, text, sp)
+        sidx = sentences.index(sp.open)
+        speaker, cue, after, before = _attribute(ctx, sp, sidx)
         fragment = is_fragment(text, sp, after, before)
-        sidx = ctx.sentences.index(sp.open)
         if speaker is None and cue is None and not fragment and sidx > 0:
             # Continuation: the previous sentence holds this speaker's quote or speech report.
-            p_lo, p_hi = ctx.sentences.spans[sidx - 1]
-            close_para = ctx.sentences.paragraph(sp.open) - ctx.sentences.paragraph(p_hi - 1) <= 1
+            p_lo, p_hi = sentences.spans[sidx - 1]
+            close_para = sentences.paragraph(sp.open) - sentences.paragraph(p_hi - 1) <= 1
             if close_para:
                 if prev is not None and prev[2] in (sidx - 1, sidx) and prev[1]:
                     speaker = prev[1]
@@ -343,5 +334,5 @@ def find_quotes(text: str, people: list[Person] | None = None, article_id: str =
         if speaker:
             ctx.add_speaker(sp.open, speaker)
         quotes.append(Quote(text[sp.start : sp.end], sp.start, sp.end, speaker, cue, fragment, article_id))
-        prev = (sp, speaker, ctx.sentences.index(sp.end if sp.close is None else sp.close))
+        prev = (sp, speaker, sentences.index(sp.end if sp.close is None else sp.close))
     return quotes
