@@ -61,7 +61,9 @@ def test_warm_start_gives_the_corpus_a_cold_build_gives(src, tmp_path, monkeypat
     monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
     cold = load_corpus(root)
     monkeypatch.delenv("TIMELINE_NO_CACHE")
-    load_corpus(root)  # builds the cache
+    built = load_corpus(root)  # builds the cache, and hands over the corpus as stored
+    assert built.events and all(isinstance(e, PackedEvent) for e in built.events)
+    _same(cold, built)
     count_reads.clear()
     warm = load_corpus(root)
     assert count_reads == []
