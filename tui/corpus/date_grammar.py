@@ -64,7 +64,12 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![.,:]\d)"
 YEAR = r"(?:1\d{3}|20\d\d|21\d\d)(?![\d%])(?!\.\d)(?!,\d)"
 _NUM = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _DASH = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
-_PART = r"(?:early|earlier|late|later|mid|the\s+end\s+of|end|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of)"
+# (Word lists as regex fragments: `date_cues` reads their first or last words.)
+_PART_WORDS = (
+    "early", "earlier", "late", "later", "mid", r"the\s+end\s+of", "end", r"the\s+beginning\s+of",
+    r"the\s+start\s+of", r"the\s+middle\s+of", r"the\s+turn\s+of",
+)
+_PART = "(?:" + "|".join(_PART_WORDS) + ")"
 _REL = r"(?:last|this|next|the\s+coming|coming|the\s+current|current|the\s+next|the\s+last)"
 
 _F = re.UNICODE
@@ -152,41 +157,53 @@ for _name, _chars in _GATES.items():
     PATTERNS[_name] = _c(f"(?=[{_chars}])" + PATTERNS[_name].pattern)
 
 # Cues that must come right before a core match (searched backwards from the match start).
+_M_CTX_CUES = (
+    "in", "since", "by", "until", "till", "from", "during", "before", "after", "through", "of",
+    "last", "next", "this", "coming", "early", "late", "mid", r"the\s+end\s+of", r"the\s+beginning\s+of",
+    r"the\s+middle\s+of", r"the\s+start\s+of", "between", "and", "or", "to", "for", "past",
+    r"this\s+past", "on", "the", "a", "an",
+)
+_YEAR_CUES = (
+    "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through", "year",
+    "fiscal", "around", "circa", "between", "early", "late", "mid", "end", r"the\s+end\s+of",
+    r"the\s+beginning\s+of", r"the\s+middle\s+of", r"the\s+start\s+of", "spring", "summer", "autumn",
+    "fall", "winter", r"as\s+of",
+)
 PREFIXES: dict[str, re.Pattern[str]] = {
     "my": _c(rf"(?<![\w$])(?P<part>(?i:{_PART}))[\s-]+$"),
-    "m_ctx": _c(
-        r"(?<![\w$])(?P<pre>(?i:in|since|by|until|till|from|during|before|after|through|of|"
-        r"last|next|this|coming|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
-        r"the\s+start\s+of|between|and|or|to|for|past|this\s+past|on|the|a|an))[\s-]+$"
-    ),
+    "m_ctx": _c(r"(?<![\w$])(?P<pre>(?i:" + "|".join(_M_CTX_CUES) + r"))[\s-]+$"),
     "rel_unit": _c(rf"(?<![\w$])(?P<part>(?i:{_PART}))[\s-]+(?i:in\s+)?(?:(?i:the)\s+)?$|(?<![\w$])(?i:the)\s+$"),
-    "year_ctx": _c(
-        r"(?<![\w$])(?P<pre>(?i:in|since|of|by|until|till|from|during|before|after|through|year|fiscal|"
-        r"around|circa|between|early|late|mid|end|the\s+end\s+of|the\s+beginning\s+of|"
-        r"the\s+middle\s+of|the\s+start\s+of|spring|summer|autumn|fall|winter|as\s+of))"
-        r"(?:\s+the\s+year)?[\s-]+$"
-    ),
+    "year_ctx": _c(r"(?<![\w$])(?P<pre>(?i:" + "|".join(_YEAR_CUES) + r"))(?:\s+the\s+year)?[\s-]+$"),
+}
+# The words a match of each cue pattern can end with (right before its final whitespace or "-"),
+# as regex fragments: the last word of each alternative, and the optional words after them.
+PREFIX_LAST_WORDS: dict[str, tuple[str, ...]] = {
+    "my": _PART_WORDS,
+    "m_ctx": _M_CTX_CUES,
+    "rel_unit": _PART_WORDS + ("in", "the"),
+    "year_ctx": _YEAR_CUES + ("year",),
 }
 
 # Words after a number that make it a count or a measure, never a year.
-UNIT_AFTER = _c(
-    r"\s*(?:-\s*)?(?i:people|persons?|men|women|children|soldiers|troops|workers|employees|jobs|"
-    r"residents|members|students|cases|deaths|votes|seats|units|shares|barrels|tons?|tonnes|km|"
-    r"kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|kg|kilograms?|pounds|lbs?|dollars|"
-    r"euros|rubles|roubles|rials|yuan|yen|rupees|usd|eur|mw|gw|kw|mwh|hours|hrs|minutes|mins|"
-    r"seconds|days|weeks|months|years|calories|points|percent|per\s*cent|pct|bpd|cc|mm|cm|gb|mb|"
-    r"acres|hectares|square|cubic|copies|vehicles|cars|planes|aircraft|ships|items|pages|words|"
-    r"rooms|beds|homes|houses|families|refugees|prisoners|hostages|billion|million|trillion|"
-    r"thousand|hundred|times|calls|visitors|tourists|pilgrims|companies|firms|projects|"
-    r"GMT|UTC|hrs|h\b|am\b|pm\b|a\.m\.|p\.m\.)(?!\w)"
+UNIT_WORDS = tuple(
+    r"""people persons? men women children soldiers troops workers employees jobs residents members
+    students cases deaths votes seats units shares barrels tons? tonnes km kilometers? kilometres?
+    miles? meters? metres? feet ft kg kilograms? pounds lbs? dollars euros rubles roubles rials yuan
+    yen rupees usd eur mw gw kw mwh hours hrs minutes mins seconds days weeks months years calories
+    points percent per\s*cent pct bpd cc mm cm gb mb acres hectares square cubic copies vehicles cars
+    planes aircraft ships items pages words rooms beds homes houses families refugees prisoners
+    hostages billion million trillion thousand hundred times calls visitors tourists pilgrims
+    companies firms projects GMT UTC hrs h\b am\b pm\b a\.m\. p\.m\.""".split()
 )
+UNIT_AFTER = _c(r"\s*(?:-\s*)?(?i:" + "|".join(UNIT_WORDS) + r")(?!\w)")
 # Words before a number that make it an identifier or an amount.
-ID_BEFORE = _c(
-    r"(?i:issn|isbn|id|no\.?|nos\.?|number|nr\.?|tel\.?|phone|fax|room|flight|route|code|model|"
-    r"page|pp?\.|vol\.?|volume|chapter|article|section|resolution|lot|box|suite|unit|highway|"
-    r"interstate|us\$|usd|eur|rs\.?|dollars?|cents|about|some|nearly|almost|over|under|"
-    r"approximately|roughly|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least)\s*[:#]?\s*$"
+ID_WORDS = tuple(
+    r"""issn isbn id no\.? nos\.? number nr\.? tel\.? phone fax room flight route code model page
+    pp?\. vol\.? volume chapter article section resolution lot box suite unit highway interstate
+    us\$ usd eur rs\.? dollars? cents about some nearly almost over under approximately roughly
+    more\s+than less\s+than fewer\s+than up\s+to at\s+least""".split()
 )
+ID_BEFORE = _c(r"(?i:" + "|".join(ID_WORDS) + r")\s*[:#]?\s*$")
 
 # Each alternative starts with one literal character, so the engine can skip to the next
 # candidate character instead of trying the pattern at every position.

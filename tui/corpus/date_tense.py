@@ -49,16 +49,41 @@ _ABBREV = re.compile(
 )
 
 
-def sentence_bounds(text: str) -> list[int]:
-    """Offsets where sentences start (always begins with 0). "a.m.", "U.S.", "Gen." do not end one."""
-    out = [0]
+def _ends(text: str):
+    """The sentence starts after 0, in order. "a.m.", "U.S.", "Gen." do not end a sentence."""
     for m in SENTENCE_END.finditer(text):
         s = m.start()
         # (after five letters no abbreviation can end here: the longest has four)
         if text[s] == "." and not (s >= 5 and text[s - 5 : s].isalpha()) and _ABBREV.search(text, max(0, s - 6), s):
             continue
-        out.append(m.end())
-    return out
+        yield m.end()
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Offsets where sentences start (always begins with 0)."""
+    return [0, *_ends(text)]
+
+
+class LazyBounds:
+    """`sentence_of(sentence_bounds(text), text, pos)`, finding sentence starts only as far as
+    asked: the dates that need a tense are often all in the first part of an article."""
+
+    __slots__ = ("text", "bounds", "_more")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.bounds = [0]
+        self._more = _ends(text)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        bounds = self.bounds
+        while bounds[-1] <= pos and self._more is not None:
+            nxt = next(self._more, None)
+            if nxt is None:
+                self._more = None
+            else:
+                bounds.append(nxt)
+        return sentence_of(bounds, self.text, pos)
 
 
 def sentence_of(bounds: list[int], text: str, pos: int) -> tuple[int, int]:
@@ -90,17 +115,23 @@ def _cue(tokens: list[str], i: int) -> Tense | None:
     return None
 
 
-def tense_at(text: str, bounds: list[int], start: int, end: int) -> Tense | None:
+def _words(text: str, start: int, end: int) -> list[str]:
+    found = WORD.findall(text, start, end)
+    # (ASCII words without spaces: lower-cased at once, the same as one by one)
+    return " ".join(found).lower().replace("’", "'").split(" ") if found else found
+
+
+def tense_at(text: str, bounds: list[int] | LazyBounds, start: int, end: int) -> Tense | None:
     """The tense cue nearest the span in its sentence (before it first), or None if none."""
-    s0, s1 = sentence_of(bounds, text, start)
-    before = [w.group().lower().replace("’", "'") for w in WORD.finditer(text, s0, start)]
+    s0, s1 = bounds.sentence_of(start) if isinstance(bounds, LazyBounds) else sentence_of(bounds, text, start)
+    before = _words(text, s0, start)
     if before and before[-1] == "by":  # "by Jan. 14", "by May": a deadline
         return "future"
     for i in range(len(before) - 1, -1, -1):
         c = _cue(before, i)
         if c:
             return c
-    after = [w.group().lower().replace("’", "'") for w in WORD.finditer(text, end, max(end, s1))]
+    after = _words(text, end, max(end, s1))
     for i in range(len(after)):
         c = _cue(after, i)
         if c:

@@ -28,6 +28,15 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 # Anything any of the passes above would touch: most texts carry none, and one scan for a
 # character class is several times faster than the substitutions (it matters on a 50 MB file).
 _SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# The ASCII ones, for an ASCII text: deleting bytes is several times faster than the scan.
+_ASCII_SUSPECTS = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+
+
+def _suspect(text: str) -> bool:
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _ASCII_SUSPECTS)) != len(raw)
+    return _SUSPECT.search(text) is not None
 
 
 def sanitize(text: str) -> str:
@@ -40,7 +49,7 @@ def sanitize(text: str) -> str:
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not _SUSPECT.search(text):
+    if not _suspect(text):
         return text
     text = _SEQUENCES.sub("", text)
     text = _CONTROLS.sub("", text)

@@ -22,6 +22,7 @@ keep the vocabulary order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .word_starts import fold, token_scanner, trie
@@ -120,10 +121,11 @@ def _first_tokens(keyword: str) -> set[str]:
 
 
 def _fast_tables(groups: list[tuple[bool, list[str]]]):
-    """For `_matches`: a scanner for the words a keyword can start with, and per pattern a
-    small pattern per such word holding only the keywords that start with it (in the same
-    order, so at a given position it matches exactly what the whole pattern would). None when
-    a keyword is not plain ASCII words (then the whole patterns scan the text)."""
+    """For `_found`: a scanner for the words a keyword can start with, and for each such word
+    the patterns that have a keyword starting with it, as (index of the pattern, a small
+    pattern holding only those keywords, in the same order, so at a given position it matches
+    exactly what the whole pattern would). None when a keyword is not plain ASCII words (then
+    the whole patterns scan the text)."""
     keys: set[str] = set()
     tables = []
     for exact, keywords in groups:
@@ -138,31 +140,38 @@ def _fast_tables(groups: list[tuple[bool, list[str]]]):
         keys |= set(by_key)
     if not keys:
         return None
-    return token_scanner(f"({trie(keys)})(?![a-z0-9_-])", r"a-z0-9_\-"), tables
+    combined = {key: tuple((i, t[key]) for i, t in enumerate(tables) if key in t) for key in keys}
+    return token_scanner(f"({trie(keys)})(?![a-z0-9_-])", r"a-z0-9_\-"), combined
 
 
-def _matches(text: str, rxs, fast):
-    """(exact, match) of every keyword hit, as `finditer` of each pattern in turn gives them.
+def _found(text: str, rxs, fast) -> list[list[re.Match[str]]]:
+    """Per pattern, the keyword hits `finditer` gives.
 
     A keyword match starts where a word the keyword starts with starts; the lower-cased text
-    shows where those are. Each pattern then runs only there, resuming after its last match.
+    shows where those are (one scan for all patterns). Each pattern then runs only there,
+    resuming after its last match.
     """
     low = fold(text) if fast is not None else None
     if low is None:
-        return [(exact, m) for exact, rx in rxs for m in rx.finditer(text)]
-    scanner, tables = fast
-    starts = [(m.start(1) - 1, m.group(1)) for m in scanner.finditer(" " + low)]
-    out = []
-    for (exact, _), table in zip(rxs, tables):
-        last = 0
-        for pos, key in starts:
-            if pos >= last:
-                rx = table.get(key)
-                m = rx.match(text, pos) if rx is not None else None
+        return [list(rx.finditer(text)) for _, rx in rxs]
+    scanner, table = fast
+    found: list[list[re.Match[str]]] = [[] for _ in rxs]
+    last = [0] * len(rxs)
+    # (in " " + low, a match starts at the character before the word: at the word's offset in text)
+    for s in scanner.finditer(" " + low):
+        pos = s.start()
+        for i, rx in table[s.group(1)]:
+            if pos >= last[i]:
+                m = rx.match(text, pos)
                 if m is not None:
-                    out.append((exact, m))
-                    last = m.end()
-    return out
+                    found[i].append(m)
+                    last[i] = m.end()
+    return found
+
+
+def _matches(text: str, rxs, fast):
+    """(exact, match) of every keyword hit, as `finditer` of each pattern in turn gives them."""
+    return [(exact, m) for (exact, _), ms in zip(rxs, _found(text, rxs, fast)) for m in ms]
 
 
 def vocabulary(extra: dict[str, list[str]] | None = None) -> dict[str, tuple[str, ...]]:
@@ -193,29 +202,44 @@ def _prepared(extra: dict[str, list[str]] | None):
 
 def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Keyword hits per topic (topics without a hit are left out)."""
-    rxs, owners, _, fast, seen = _prepared(extra)
+    return _hits(text, _prepared(extra))
+
+
+def _hits(text: str, prepared) -> dict[str, int]:
+    rxs, owners, _, fast, seen = prepared
     hits: dict[str, int] = {}
-    for exact, m in _matches(text, rxs, fast):
-        names = seen.get((exact, m.group()))
-        if names is None:
-            word = _norm(m.group()) if exact else _norm(m.group()).lower()
-            names = owners.get((exact, word))
+    for (exact, _), ms in zip(rxs, _found(text, rxs, fast)):
+        if not ms:
+            continue
+        # Each matched text once, with its count (a name first counts where its first match is).
+        counts = Counter([m.group() for m in ms]) if len(ms) > 8 else None
+        if counts is None:
+            counts = {}
+            for m in ms:
+                w = m.group()
+                counts[w] = counts.get(w, 0) + 1
+        for matched, count in counts.items():
+            names = seen.get((exact, matched))
             if names is None:
-                names = owners.get((exact, word[:-1])) or owners.get((exact, word[:-2])) or ()
-            if len(seen) > 50_000:
-                seen.clear()
-            seen[(exact, m.group())] = names
-        for name in names:
-            hits[name] = hits.get(name, 0) + 1
+                word = _norm(matched) if exact else _norm(matched).lower()
+                names = owners.get((exact, word))
+                if names is None:
+                    names = owners.get((exact, word[:-1])) or owners.get((exact, word[:-2])) or ()
+                if len(seen) > 50_000:
+                    seen.clear()
+                seen[(exact, matched)] = names
+            for name in names:
+                hits[name] = hits.get(name, 0) + count
     return hits
 
 
 def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits: int = 1) -> list[str]:
     """Topics of a text, most hits first (ties in vocabulary order)."""
-    hits = topic_hits(text, extra)
+    prepared = _prepared(extra)
+    hits = _hits(text, prepared)
     if not hits:
         return []
-    order = _prepared(extra)[2]
+    order = prepared[2]
     ranked = sorted(
         (n for n, c in hits.items() if c >= max(1, min_hits)),
         key=lambda n: (-hits[n] * _WEIGHT.get(n, 1.0), order[n]),
