@@ -54,7 +54,8 @@ _PARA = re.compile(r"[^\n]+")
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of the sentences in text[start:end], whitespace trimmed."""
     end = len(text) if end is None else end
-    for para in _PARA.finditer(text, 0, end):
+    # (from the line holding `start`: lines that end before it are skipped anyway)
+    for para in _PARA.finditer(text, text.rfind("\n", 0, start) + 1 if start > 0 else 0, end):
         p_end = para.end()
         if p_end <= start:
             continue

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from .word_starts import fold, token_scanner, trie
@@ -235,7 +236,10 @@ def _hits(text: str, prepared) -> dict[str, int]:
 
 def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits: int = 1) -> list[str]:
     """Topics of a text, most hits first (ties in vocabulary order)."""
-    prepared = _prepared(extra)
+    return _assign(text, _prepared(extra), min_hits)
+
+
+def _assign(text: str, prepared, min_hits: int = 1) -> list[str]:
     hits = _hits(text, prepared)
     if not hits:
         return []
@@ -245,6 +249,13 @@ def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits
         key=lambda n: (-hits[n] * _WEIGHT.get(n, 1.0), order[n]),
     )
     return ranked
+
+
+def topic_assigner(extra: dict[str, list[str]] | None = None) -> Callable[[str], list[str]]:
+    """`lambda text: assign_topics(text, extra)` for many texts and the same `extra`, which is
+    prepared (compared with the last one seen) once."""
+    prepared = _prepared(extra)
+    return lambda text: _assign(text, prepared)
 
 
 def topics_for_sentence(sentence: str, extra: dict[str, list[str]] | None = None) -> list[str]:
