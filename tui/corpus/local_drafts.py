@@ -176,11 +176,13 @@ def local_drafts(
                 while k < len(spans) and spans[k][0] < q.end:
                     quoted[k].append(qi)
                     k += 1
-        topics_of = topic_assigner(extra_topics or None)
+        # (`extract` has just read the title and body for the article's topics)
+        topics_of = topic_assigner(extra_topics or None, f"{article.title}\n{body}")
+        offset = len(article.title) + 1
         for (s, e, chosen), names, speakers in zip(dated, people_in, quoted):
             text = body[s:e]
             member = [names, speakers]
-            sentence_topics = topics_of(text)
+            sentence_topics = topics_of(text, offset + s)
             words = content_words(text)
             span = _span_key(chosen)
             into = by_span.get(span)

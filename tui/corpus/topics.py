@@ -22,6 +22,7 @@ keep the vocabulary order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -203,13 +204,15 @@ def _prepared(extra: dict[str, list[str]] | None):
 
 def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Keyword hits per topic (topics without a hit are left out)."""
-    return _hits(text, _prepared(extra))
+    prepared = _prepared(extra)
+    return _count(_found(text, prepared[0], prepared[3]), prepared)
 
 
-def _hits(text: str, prepared) -> dict[str, int]:
-    rxs, owners, _, fast, seen = prepared
+def _count(found: list[list[re.Match[str]]], prepared) -> dict[str, int]:
+    """Hits per topic of the keyword matches of each pattern."""
+    rxs, owners, _, _, seen = prepared
     hits: dict[str, int] = {}
-    for (exact, _), ms in zip(rxs, _found(text, rxs, fast)):
+    for (exact, _), ms in zip(rxs, found):
         if not ms:
             continue
         # Each matched text once, with its count (a name first counts where its first match is).
@@ -234,13 +237,7 @@ def _hits(text: str, prepared) -> dict[str, int]:
     return hits
 
 
-def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits: int = 1) -> list[str]:
-    """Topics of a text, most hits first (ties in vocabulary order)."""
-    return _assign(text, _prepared(extra), min_hits)
-
-
-def _assign(text: str, prepared, min_hits: int = 1) -> list[str]:
-    hits = _hits(text, prepared)
+def _rank(hits: dict[str, int], prepared, min_hits: int) -> list[str]:
     if not hits:
         return []
     order = prepared[2]
@@ -251,11 +248,52 @@ def _assign(text: str, prepared, min_hits: int = 1) -> list[str]:
     return ranked
 
 
-def topic_assigner(extra: dict[str, list[str]] | None = None) -> Callable[[str], list[str]]:
-    """`lambda text: assign_topics(text, extra)` for many texts and the same `extra`, which is
-    prepared (compared with the last one seen) once."""
+# (text, prepared, matches) of the last text `assign_topics` read: extraction reads an
+# article's title and body, then each of its dated sentences (`topic_assigner`), whose matches
+# are mostly among those already found.
+_LAST_SCAN: tuple = (None, None, None)
+
+
+def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits: int = 1) -> list[str]:
+    """Topics of a text, most hits first (ties in vocabulary order)."""
+    global _LAST_SCAN
     prepared = _prepared(extra)
-    return lambda text: _assign(text, prepared)
+    found = _found(text, prepared[0], prepared[3])
+    _LAST_SCAN = (text, prepared, found)
+    return _rank(_count(found, prepared), prepared, min_hits)
+
+
+def topic_assigner(extra: dict[str, list[str]] | None = None, whole: str | None = None) -> Callable[[str, int], list[str]]:
+    """`assign(text, start)`: `assign_topics(text, extra)` for many texts and the same `extra`
+    (prepared once). When `whole` is the text `assign_topics` read last, with `text` at `start`
+    in it, the matches found there are reused, unless one of them crosses an end of `text`.
+
+    Without such a match, a pattern's matches in `text` are those found in `whole` between its
+    ends: `text` is a sentence, which has whitespace (or nothing) on both sides in `whole`, so
+    each look-around at its ends sees the same, and scanning enters it and leaves it at the same
+    places; a match crossing an end is the only way the two can differ.
+    """
+    prepared = _prepared(extra)
+    last_text, last_prepared, last_found = _LAST_SCAN
+    cached = None
+    if whole is not None and last_prepared is prepared and last_text == whole:
+        cached = [(ms, [m.start() for m in ms]) for ms in last_found]
+
+    def assign(text: str, start: int = 0) -> list[str]:
+        if cached is not None:
+            end = start + len(text)
+            parts = []
+            for ms, starts in cached:
+                i = bisect_left(starts, start)
+                j = bisect_left(starts, end, i)
+                if (i > 0 and ms[i - 1].end() > start) or (j > i and ms[j - 1].end() > end):
+                    break  # a match crosses an end: scan the text itself
+                parts.append(ms[i:j])
+            else:
+                return _rank(_count(parts, prepared), prepared, 1)
+        return _rank(_count(_found(text, prepared[0], prepared[3]), prepared), prepared, 1)
+
+    return assign
 
 
 def topics_for_sentence(sentence: str, extra: dict[str, list[str]] | None = None) -> list[str]:
