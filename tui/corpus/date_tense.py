@@ -49,9 +49,10 @@ _ABBREV = re.compile(
 )
 
 
-def _ends(text: str):
-    """The sentence starts after 0, in order. "a.m.", "U.S.", "Gen." do not end a sentence."""
-    for m in SENTENCE_END.finditer(text):
+def _ends(text: str, pos: int = 0):
+    """The sentence starts after `pos` (a place no sentence end spans, see `_clear_before`), in
+    order. "a.m.", "U.S.", "Gen." do not end a sentence."""
+    for m in SENTENCE_END.finditer(text, pos):
         s = m.start()
         # (after five letters no abbreviation can end here: the longest has four)
         if text[s] == "." and not (s >= 5 and text[s - 5 : s].isalpha()) and _ABBREV.search(text, max(0, s - 6), s):
@@ -64,26 +65,49 @@ def sentence_bounds(text: str) -> list[int]:
     return [0, *_ends(text)]
 
 
-class LazyBounds:
-    """`sentence_of(sentence_bounds(text), text, pos)`, finding sentence starts only as far as
-    asked: the dates that need a tense are often all in the first part of an article."""
+# What a sentence end (a match of SENTENCE_END) is made of, besides whitespace.
+_END_CHARS = frozenset(".!?\"'”’)]")
 
-    __slots__ = ("text", "bounds", "_more")
+
+def _clear_before(text: str, pos: int) -> int:
+    """The nearest offset at or before `pos` that no sentence end spans: one after a character
+    no sentence end holds. Scanning for sentence ends from there finds what scanning from the
+    start finds after it."""
+    while pos > 0 and (text[pos - 1] in _END_CHARS or text[pos - 1].isspace()):
+        pos -= 1
+    return pos
+
+
+class SentenceFinder:
+    """`sentence_of(sentence_bounds(text), text, pos)` without finding every sentence of the
+    text: the ends around `pos` are found by scanning from a little before it."""
+
+    __slots__ = ("text", "_last")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.bounds = [0]
-        self._more = _ends(text)
+        self._last = (0, -1)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        bounds = self.bounds
-        while bounds[-1] <= pos and self._more is not None:
-            nxt = next(self._more, None)
-            if nxt is None:
-                self._more = None
-            else:
-                bounds.append(nxt)
-        return sentence_of(bounds, self.text, pos)
+        last = self._last
+        if last[0] <= pos < last[1]:
+            return last  # (dates come in order, often several in a sentence)
+        text = self.text
+        back = 200
+        while True:
+            scan_from = _clear_before(text, max(0, pos - back))
+            start = 0 if scan_from == 0 else -1  # (-1: no start found yet)
+            end = len(text)
+            for bound in _ends(text, scan_from):
+                if bound <= pos:
+                    start = bound
+                else:
+                    end = bound
+                    break
+            if start >= 0:
+                self._last = (start, end)
+                return start, end
+            back *= 4
 
 
 def sentence_of(bounds: list[int], text: str, pos: int) -> tuple[int, int]:
@@ -121,9 +145,9 @@ def _words(text: str, start: int, end: int) -> list[str]:
     return " ".join(found).lower().replace("’", "'").split(" ") if found else found
 
 
-def tense_at(text: str, bounds: list[int] | LazyBounds, start: int, end: int) -> Tense | None:
+def tense_at(text: str, bounds: list[int] | SentenceFinder, start: int, end: int) -> Tense | None:
     """The tense cue nearest the span in its sentence (before it first), or None if none."""
-    s0, s1 = bounds.sentence_of(start) if isinstance(bounds, LazyBounds) else sentence_of(bounds, text, start)
+    s0, s1 = bounds.sentence_of(start) if isinstance(bounds, SentenceFinder) else sentence_of(bounds, text, start)
     before = _words(text, s0, start)
     if before and before[-1] == "by":  # "by Jan. 14", "by May": a deadline
         return "future"

@@ -28,7 +28,7 @@ from .date_grammar import (
     pattern_starts,
     weekday_number,
 )
-from .date_tense import LazyBounds, tense_at
+from .date_tense import SentenceFinder, tense_at
 from .model import DateMention, PartialDate
 from .word_starts import matches_at
 
@@ -323,14 +323,14 @@ def _candidates(text: str) -> list[_Cand]:
 
 
 def _resolve(cands: list[_Cand], text: str, reference: date | None) -> None:
-    bounds: LazyBounds | None = None
+    bounds: SentenceFinder | None = None
     for c in cands:
         if c.resolve is None or reference is None:
             continue
         tense = None
         if c.uses_tense:
             if bounds is None:
-                bounds = LazyBounds(text)
+                bounds = SentenceFinder(text)
             tense = tense_at(text, bounds, c.start, c.end)
         try:
             c.value, c.end_value = c.resolve(reference, tense)

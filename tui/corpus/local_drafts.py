@@ -141,8 +141,8 @@ def local_drafts(
         if line_end < 0:
             line_end = len(body)
         for s, e in split_sentences(body, line_start, line_end):
-            if i >= n:
-                break
+            if i >= n or ordered[i].start >= line_end:
+                break  # (the line's sentences after its last date are not needed)
             if ordered[i].start >= e:
                 continue
             in_sentence = []

@@ -240,6 +240,9 @@ def _count(found: list[list[re.Match[str]]], prepared) -> dict[str, int]:
 def _rank(hits: dict[str, int], prepared, min_hits: int) -> list[str]:
     if not hits:
         return []
+    if len(hits) == 1:
+        [(name, count)] = hits.items()
+        return [name] if count >= max(1, min_hits) else []
     order = prepared[2]
     ranked = sorted(
         (n for n, c in hits.items() if c >= max(1, min_hits)),
