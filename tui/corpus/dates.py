@@ -25,9 +25,9 @@ from .date_grammar import (
     PREFIXES,
     SEASONS,
     month_number,
-    pattern_starts,
     weekday_number,
 )
+from .date_starts import pattern_starts
 from .date_tense import SentenceFinder, tense_at
 from .model import DateMention, PartialDate
 from .word_starts import matches_at
