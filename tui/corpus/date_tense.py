@@ -139,6 +139,11 @@ def _cue(tokens: list[str], i: int) -> Tense | None:
     return None
 
 
+# The words `_cue` can say something of (besides a long word in "-ed"): most words are passed
+# over without calling it.
+_CUE_WORDS = FUTURE | PAST | {"has", "have"} | {a for a, _ in _FUTURE_PAIRS}
+
+
 def _words(text: str, start: int, end: int) -> list[str]:
     found = WORD.findall(text, start, end)
     # (ASCII words without spaces: lower-cased at once, the same as one by one)
@@ -152,13 +157,17 @@ def tense_at(text: str, bounds: list[int] | SentenceFinder, start: int, end: int
     if before and before[-1] == "by":  # "by Jan. 14", "by May": a deadline
         return "future"
     for i in range(len(before) - 1, -1, -1):
-        c = _cue(before, i)
-        if c:
-            return c
+        t = before[i]
+        if t in _CUE_WORDS or (len(t) > 4 and t.endswith("ed")):
+            c = _cue(before, i)
+            if c:
+                return c
     after = _words(text, end, max(end, s1))
     for i in range(len(after)):
-        c = _cue(after, i)
-        if c:
-            return c
+        t = after[i]
+        if t in _CUE_WORDS or (len(t) > 4 and t.endswith("ed")):
+            c = _cue(after, i)
+            if c:
+                return c
     return None
 
