@@ -29,6 +29,11 @@ _C_LOADER: Any = None
 # Front matter the libyaml parser reads (see `_load`): small, little nesting.
 _C_MAX_CHARS = 8192
 _C_MAX_BRACKETS = 64
+# Where the two parsers were seen to differ (libyaml takes what PyYAML refuses, or reads it
+# otherwise): a tab, a byte order mark, unusual line breaks, tags, block scalar headers ("|#"),
+# anchors, directives, reserved characters, flow mappings, complex keys. Front matter is plain
+# "key: value" lines and lists; text with any of these goes to the pure-Python parser.
+_C_AVOID = ("\t", "\ufeff", "\r", "\x85", "\u2028", "\u2029", "!", "|", ">", "&", "*", "%", "@", "`", "{", "}", "?")
 
 
 def _loader() -> Any:
@@ -64,8 +69,9 @@ def _load(source: str) -> Any:
 
     Only the pure-Python parser's messages are reported: on any error libyaml's answer is
     dropped and the pure-Python parser reads the text again. libyaml is not asked at all when
-    the text has a character the pure-Python reader refuses (it checks fewer), or is long or
-    nested enough that the pure-Python parser could run out of recursion where libyaml would not.
+    the text has a character the pure-Python reader refuses (it checks fewer) or one of
+    `_C_AVOID`, or is long or nested enough that the pure-Python parser could run out of
+    recursion where libyaml would not.
     """
     import yaml
 
@@ -74,6 +80,7 @@ def _load(source: str) -> Any:
         _C_LOADER is not None
         and len(source) <= _C_MAX_CHARS
         and source.count("[") + source.count("{") <= _C_MAX_BRACKETS
+        and not any(c in source for c in _C_AVOID)
         and not yaml.reader.Reader.NON_PRINTABLE.search(source)
     ):
         try:
