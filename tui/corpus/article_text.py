@@ -44,6 +44,21 @@ _BOILERPLATE = re.compile(
     """
 )
 
+# The words a line `_BOILERPLATE` matches starts with, but for the "[email protected]" line. A
+# line starting with none of them (and with no "[") is not matched: most lines are tested no further.
+_BOILERPLATE_STARTS = (
+    "leave", "your", "email", "required", "issn", "news", "share", "related", "click",
+    "advertisement", "print", "subscribe",
+)
+
+
+def _maybe_boilerplate(line: str) -> bool:
+    """False when `_BOILERPLATE` cannot fully match the stripped `line`."""
+    if "[" in line or not line.isascii():
+        return True  # (IGNORECASE also folds "ſ" and the Kelvin sign to ASCII letters)
+    return line[:13].lower().startswith(_BOILERPLATE_STARTS)
+
+
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|da|del|van|von|der|al|el|bin|ibn|la|le)\s+)?[A-Z][\w'’.\-]*){1,4}"
 _BYLINE = re.compile(rf"(?i:by)\s+(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)")
 _NAME_LINE = re.compile(_NAME)
@@ -79,7 +94,9 @@ class TextInfo:
 
 def is_boilerplate(line: str) -> bool:
     text = line.strip()
-    return bool(text) and len(text) <= MAX_PATTERN_LINE and _BOILERPLATE.fullmatch(text) is not None
+    return (
+        bool(text) and len(text) <= MAX_PATTERN_LINE and _maybe_boilerplate(text) and _BOILERPLATE.fullmatch(text) is not None
+    )
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -224,7 +241,7 @@ def read_text(text: str, *, known_title: str | None = None) -> TextInfo:
     info = TextInfo()
     lines: list[str | None] = [line.strip() for line in text.split("\n")]
     for i, line in enumerate(lines):
-        if line and len(line) <= MAX_PATTERN_LINE and _BOILERPLATE.fullmatch(line):
+        if line and len(line) <= MAX_PATTERN_LINE and _maybe_boilerplate(line) and _BOILERPLATE.fullmatch(line):
             lines[i] = None
     nonempty = [i for i, line in enumerate(lines) if line]
     top, bottom = nonempty[:TOP_LINES], nonempty[-BOTTOM_LINES:]

@@ -64,7 +64,12 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![.,:]\d)"
 YEAR = r"(?:1\d{3}|20\d\d|21\d\d)(?![\d%])(?!\.\d)(?!,\d)"
 _NUM = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _DASH = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
-_PART = r"(?:early|earlier|late|later|mid|the\s+end\s+of|end|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of)"
+# (Word lists as regex fragments: `date_cues` reads their first or last words.)
+_PART_WORDS = (
+    "early", "earlier", "late", "later", "mid", r"the\s+end\s+of", "end", r"the\s+beginning\s+of",
+    r"the\s+start\s+of", r"the\s+middle\s+of", r"the\s+turn\s+of",
+)
+_PART = "(?:" + "|".join(_PART_WORDS) + ")"
 _REL = r"(?:last|this|next|the\s+coming|coming|the\s+current|current|the\s+next|the\s+last)"
 
 _F = re.UNICODE
@@ -152,41 +157,53 @@ for _name, _chars in _GATES.items():
     PATTERNS[_name] = _c(f"(?=[{_chars}])" + PATTERNS[_name].pattern)
 
 # Cues that must come right before a core match (searched backwards from the match start).
+_M_CTX_CUES = (
+    "in", "since", "by", "until", "till", "from", "during", "before", "after", "through", "of",
+    "last", "next", "this", "coming", "early", "late", "mid", r"the\s+end\s+of", r"the\s+beginning\s+of",
+    r"the\s+middle\s+of", r"the\s+start\s+of", "between", "and", "or", "to", "for", "past",
+    r"this\s+past", "on", "the", "a", "an",
+)
+_YEAR_CUES = (
+    "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through", "year",
+    "fiscal", "around", "circa", "between", "early", "late", "mid", "end", r"the\s+end\s+of",
+    r"the\s+beginning\s+of", r"the\s+middle\s+of", r"the\s+start\s+of", "spring", "summer", "autumn",
+    "fall", "winter", r"as\s+of",
+)
 PREFIXES: dict[str, re.Pattern[str]] = {
     "my": _c(rf"(?<![\w$])(?P<part>(?i:{_PART}))[\s-]+$"),
-    "m_ctx": _c(
-        r"(?<![\w$])(?P<pre>(?i:in|since|by|until|till|from|during|before|after|through|of|"
-        r"last|next|this|coming|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
-        r"the\s+start\s+of|between|and|or|to|for|past|this\s+past|on|the|a|an))[\s-]+$"
-    ),
+    "m_ctx": _c(r"(?<![\w$])(?P<pre>(?i:" + "|".join(_M_CTX_CUES) + r"))[\s-]+$"),
     "rel_unit": _c(rf"(?<![\w$])(?P<part>(?i:{_PART}))[\s-]+(?i:in\s+)?(?:(?i:the)\s+)?$|(?<![\w$])(?i:the)\s+$"),
-    "year_ctx": _c(
-        r"(?<![\w$])(?P<pre>(?i:in|since|of|by|until|till|from|during|before|after|through|year|fiscal|"
-        r"around|circa|between|early|late|mid|end|the\s+end\s+of|the\s+beginning\s+of|"
-        r"the\s+middle\s+of|the\s+start\s+of|spring|summer|autumn|fall|winter|as\s+of))"
-        r"(?:\s+the\s+year)?[\s-]+$"
-    ),
+    "year_ctx": _c(r"(?<![\w$])(?P<pre>(?i:" + "|".join(_YEAR_CUES) + r"))(?:\s+the\s+year)?[\s-]+$"),
+}
+# The words a match of each cue pattern can end with (right before its final whitespace or "-"),
+# as regex fragments: the last word of each alternative, and the optional words after them.
+PREFIX_LAST_WORDS: dict[str, tuple[str, ...]] = {
+    "my": _PART_WORDS,
+    "m_ctx": _M_CTX_CUES,
+    "rel_unit": _PART_WORDS + ("in", "the"),
+    "year_ctx": _YEAR_CUES + ("year",),
 }
 
 # Words after a number that make it a count or a measure, never a year.
-UNIT_AFTER = _c(
-    r"\s*(?:-\s*)?(?i:people|persons?|men|women|children|soldiers|troops|workers|employees|jobs|"
-    r"residents|members|students|cases|deaths|votes|seats|units|shares|barrels|tons?|tonnes|km|"
-    r"kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|kg|kilograms?|pounds|lbs?|dollars|"
-    r"euros|rubles|roubles|rials|yuan|yen|rupees|usd|eur|mw|gw|kw|mwh|hours|hrs|minutes|mins|"
-    r"seconds|days|weeks|months|years|calories|points|percent|per\s*cent|pct|bpd|cc|mm|cm|gb|mb|"
-    r"acres|hectares|square|cubic|copies|vehicles|cars|planes|aircraft|ships|items|pages|words|"
-    r"rooms|beds|homes|houses|families|refugees|prisoners|hostages|billion|million|trillion|"
-    r"thousand|hundred|times|calls|visitors|tourists|pilgrims|companies|firms|projects|"
-    r"GMT|UTC|hrs|h\b|am\b|pm\b|a\.m\.|p\.m\.)(?!\w)"
+UNIT_WORDS = tuple(
+    r"""people persons? men women children soldiers troops workers employees jobs residents members
+    students cases deaths votes seats units shares barrels tons? tonnes km kilometers? kilometres?
+    miles? meters? metres? feet ft kg kilograms? pounds lbs? dollars euros rubles roubles rials yuan
+    yen rupees usd eur mw gw kw mwh hours hrs minutes mins seconds days weeks months years calories
+    points percent per\s*cent pct bpd cc mm cm gb mb acres hectares square cubic copies vehicles cars
+    planes aircraft ships items pages words rooms beds homes houses families refugees prisoners
+    hostages billion million trillion thousand hundred times calls visitors tourists pilgrims
+    companies firms projects GMT UTC hrs h\b am\b pm\b a\.m\. p\.m\.""".split()
 )
+UNIT_AFTER = _c(r"\s*(?:-\s*)?(?i:" + "|".join(UNIT_WORDS) + r")(?!\w)")
 # Words before a number that make it an identifier or an amount.
-ID_BEFORE = _c(
-    r"(?i:issn|isbn|id|no\.?|nos\.?|number|nr\.?|tel\.?|phone|fax|room|flight|route|code|model|"
-    r"page|pp?\.|vol\.?|volume|chapter|article|section|resolution|lot|box|suite|unit|highway|"
-    r"interstate|us\$|usd|eur|rs\.?|dollars?|cents|about|some|nearly|almost|over|under|"
-    r"approximately|roughly|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least)\s*[:#]?\s*$"
+ID_WORDS = tuple(
+    r"""issn isbn id no\.? nos\.? number nr\.? tel\.? phone fax room flight route code model page
+    pp?\. vol\.? volume chapter article section resolution lot box suite unit highway interstate
+    us\$ usd eur rs\.? dollars? cents about some nearly almost over under approximately roughly
+    more\s+than less\s+than fewer\s+than up\s+to at\s+least""".split()
 )
+ID_BEFORE = _c(r"(?i:" + "|".join(ID_WORDS) + r")\s*[:#]?\s*$")
 
 # Each alternative starts with one literal character, so the engine can skip to the next
 # candidate character instead of trying the pattern at every position.
@@ -195,123 +212,8 @@ SENTENCE_END = _c(rf"\.{_END_TAIL}|!{_END_TAIL}|\?{_END_TAIL}|\n\s*")
 WORD = _c(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
-# --- where each pattern can start ------------------------------------------------------------
-# Every pattern above starts with a word from a small set (a month, a weekday, "last", ...) or a
-# run of digits, right after a character that is no word character; a few start one or three
-# words before such a word ("the first half of", "the day before yesterday", "two weeks ago").
-# `pattern_starts` finds those places in one pass over the lower-cased text (`word_starts`), so
-# each pattern runs only there instead of scanning the whole text: the same matches.
-_START_WORDS: dict[str, tuple[str, ...]] = {}
-
-
-def _starts(words, *names: str) -> None:
-    for w in words:
-        _START_WORDS[w] = _START_WORDS.get(w, ()) + names
-
-
-_starts(list(MONTHS) + list(MONTH_ABBR), "mdy", "my", "m_relyear", "m_ctx")
-_starts(list(WEEKDAYS) + list(WEEKDAY_ABBR), "mdy", "dmy", "weekday")
-_starts(("last", "next", "this", "coming", "past", "previous"), "weekday")
-_starts(("last", "this", "next", "coming", "current"), "rel_unit")
-_starts(("today", "tonight", "yesterday", "tomorrow"), "deictic")
-_starts(("first", "last", "final", "second", "third", "fourth"), "months_of")
-_starts(SEASONS, "season")
-_UNITS = frozenset(("year", "years", "month", "months", "week", "weeks", "day", "days"))  # "two weeks ago"
-_starts(_UNITS)
-# Words that "the" (or "the day before/after") may come before, for "months_of", "season", "deictic".
-_THE_BEFORE_WORDS = frozenset(("first", "last", "final", "second", "third", "fourth", "yesterday", "tomorrow", *SEASONS))
-
-# Groups: 1 a start word (whole), 2 a weekday at the front of a longer word ("MONDAYS" holds
-# "MONDAY": `WD` only refuses a lower-case letter after it), 3 a run of ASCII digits.
-_SCAN = None
-
-
-def _scanner():
-    global _SCAN
-    if _SCAN is None:
-        from .word_starts import token_scanner, trie
-
-        _SCAN = token_scanner(
-            f"({trie(_START_WORDS)})(?![a-z])|({trie(WEEKDAYS)})|([0-9]+)", "a-z0-9_"
-        )
-    return _SCAN
-
-
-# "iso" and "numeric" may follow a letter ("A2022-01-19"): found from their separator instead.
-_NUMERIC_SEP = _c(r"[-/.]\d")
-_YEAR_PATTERNS = ("year_range", "year_ctx", "year_bare")
-
-
-def _word_before(low: str, pos: int) -> tuple[int, str]:
-    """(start, word) of the word that ends where the whitespace before `pos` begins (at most ten
-    characters of it), or (-1, "") when no whitespace comes right before `pos`."""
-    j = pos
-    while j > 0 and low[j - 1].isspace():
-        j -= 1
-    if j == pos:
-        return -1, ""
-    k = j
-    while k > 0 and j - k < 10 and (low[k - 1].isalnum() or low[k - 1] == "_"):
-        k -= 1
-    return k, low[k:j]
-
-
+# --- where each pattern can start: `date_starts` --------------------------------------------
 def pattern_starts(text: str) -> dict[str, list[int]] | None:
-    """Sorted offsets where each pattern might match (a superset of where it does), or None when
-    the text cannot be lower-cased safely (see `word_starts.fold`)."""
-    from .word_starts import fold
+    from .date_starts import pattern_starts as starts
 
-    low = fold(text)
-    if low is None:
-        return None
-    out: dict[str, list[int]] = {name: [] for name in PATTERNS}
-    for m in _scanner().finditer(" " + low):
-        word, wd, digits = m.groups()
-        if word is not None:
-            pos = m.start(1) - 1
-            for name in _START_WORDS.get(word, ()):
-                out[name].append(pos)
-            if word in _UNITS or word in _THE_BEFORE_WORDS:
-                k, before = _word_before(low, pos)
-                if word in _UNITS:
-                    if before:
-                        out["ago"].append(k)
-                elif before == "the":
-                    for name in _START_WORDS[word]:
-                        if name in ("months_of", "season"):
-                            out[name].append(k)
-                elif word in ("yesterday", "tomorrow") and before in ("before", "after"):
-                    k2, day = _word_before(low, k)
-                    if day == "day":
-                        k3, the = _word_before(low, k2)
-                        if the == "the":
-                            out["deictic"].append(k3)
-        elif wd is not None:
-            out["weekday"].append(m.start(2) - 1)
-        else:
-            pos = m.start(3) - 1
-            n = len(digits)
-            # (A digit beyond ASCII may go on where the run stops: "1٣".) "ago" is found
-            # from its unit instead: "12 years ago".
-            nxt = text[pos + n : pos + n + 1]
-            other = nxt > "\x7f" and nxt.isdecimal()
-            # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th".
-            if n <= 2 and (nxt.isspace() or other or (nxt and nxt in "-–—tuasnr")):
-                out["dmy"].append(pos)
-                k, before = _word_before(low, pos)
-                if before == "the":
-                    out["dmy"].append(k)
-            if digits[0] in "12" and (n == 4 or (n < 4 and other)):  # a year has four digits
-                for name in _YEAR_PATTERNS:
-                    out[name].append(pos)
-    for m in _NUMERIC_SEP.finditer(text):
-        s = m.start()
-        j = s
-        while j > 0 and s - j < 5 and text[j - 1].isdecimal():
-            j -= 1
-        if j < s and "0" <= text[j] <= "9" and (j == 0 or not text[j - 1].isdecimal()):
-            out["iso"].append(j)
-            out["numeric"].append(j)
-    for name, starts in out.items():
-        out[name] = sorted(set(starts))
-    return out
+    return starts(text)

@@ -62,6 +62,15 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_DATE_LINE = 100  # characters; longer lines are prose
+_ASCII_DIGIT = re.compile("[0-9]")
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _has_digit(text: str) -> bool:
+    """`any(c.isdigit() for c in text)`, looking at the few characters beyond ASCII one by one."""
+    return _ASCII_DIGIT.search(text) is not None or (
+        not text.isascii() and any(c.isdigit() for c in _BEYOND_ASCII.findall(text))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +90,7 @@ def parse_date_line(line: str) -> DateLine | None:
     raises ValueError, so the caller can report it instead of silently keeping it as text.
     """
     text = line.strip()
-    if not text or len(text) > MAX_DATE_LINE or not any(c.isdigit() for c in text):
+    if not text or len(text) > MAX_DATE_LINE or not _has_digit(text):
         return None
     m = DATE_LINE.fullmatch(text)
     if not m:

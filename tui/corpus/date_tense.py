@@ -49,16 +49,65 @@ _ABBREV = re.compile(
 )
 
 
-def sentence_bounds(text: str) -> list[int]:
-    """Offsets where sentences start (always begins with 0). "a.m.", "U.S.", "Gen." do not end one."""
-    out = [0]
-    for m in SENTENCE_END.finditer(text):
+def _ends(text: str, pos: int = 0):
+    """The sentence starts after `pos` (a place no sentence end spans, see `_clear_before`), in
+    order. "a.m.", "U.S.", "Gen." do not end a sentence."""
+    for m in SENTENCE_END.finditer(text, pos):
         s = m.start()
         # (after five letters no abbreviation can end here: the longest has four)
         if text[s] == "." and not (s >= 5 and text[s - 5 : s].isalpha()) and _ABBREV.search(text, max(0, s - 6), s):
             continue
-        out.append(m.end())
-    return out
+        yield m.end()
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Offsets where sentences start (always begins with 0)."""
+    return [0, *_ends(text)]
+
+
+# What a sentence end (a match of SENTENCE_END) is made of, besides whitespace.
+_END_CHARS = frozenset(".!?\"'”’)]")
+
+
+def _clear_before(text: str, pos: int) -> int:
+    """The nearest offset at or before `pos` that no sentence end spans: one after a character
+    no sentence end holds. Scanning for sentence ends from there finds what scanning from the
+    start finds after it."""
+    while pos > 0 and (text[pos - 1] in _END_CHARS or text[pos - 1].isspace()):
+        pos -= 1
+    return pos
+
+
+class SentenceFinder:
+    """`sentence_of(sentence_bounds(text), text, pos)` without finding every sentence of the
+    text: the ends around `pos` are found by scanning from a little before it."""
+
+    __slots__ = ("text", "_last")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._last = (0, -1)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        last = self._last
+        if last[0] <= pos < last[1]:
+            return last  # (dates come in order, often several in a sentence)
+        text = self.text
+        back = 200
+        while True:
+            scan_from = _clear_before(text, max(0, pos - back))
+            start = 0 if scan_from == 0 else -1  # (-1: no start found yet)
+            end = len(text)
+            for bound in _ends(text, scan_from):
+                if bound <= pos:
+                    start = bound
+                else:
+                    end = bound
+                    break
+            if start >= 0:
+                self._last = (start, end)
+                return start, end
+            back *= 4
 
 
 def sentence_of(bounds: list[int], text: str, pos: int) -> tuple[int, int]:
@@ -90,20 +139,35 @@ def _cue(tokens: list[str], i: int) -> Tense | None:
     return None
 
 
-def tense_at(text: str, bounds: list[int], start: int, end: int) -> Tense | None:
+# The words `_cue` can say something of (besides a long word in "-ed"): most words are passed
+# over without calling it.
+_CUE_WORDS = FUTURE | PAST | {"has", "have"} | {a for a, _ in _FUTURE_PAIRS}
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    found = WORD.findall(text, start, end)
+    # (ASCII words without spaces: lower-cased at once, the same as one by one)
+    return " ".join(found).lower().replace("’", "'").split(" ") if found else found
+
+
+def tense_at(text: str, bounds: list[int] | SentenceFinder, start: int, end: int) -> Tense | None:
     """The tense cue nearest the span in its sentence (before it first), or None if none."""
-    s0, s1 = sentence_of(bounds, text, start)
-    before = [w.group().lower().replace("’", "'") for w in WORD.finditer(text, s0, start)]
+    s0, s1 = bounds.sentence_of(start) if isinstance(bounds, SentenceFinder) else sentence_of(bounds, text, start)
+    before = _words(text, s0, start)
     if before and before[-1] == "by":  # "by Jan. 14", "by May": a deadline
         return "future"
     for i in range(len(before) - 1, -1, -1):
-        c = _cue(before, i)
-        if c:
-            return c
-    after = [w.group().lower().replace("’", "'") for w in WORD.finditer(text, end, max(end, s1))]
+        t = before[i]
+        if t in _CUE_WORDS or (len(t) > 4 and t.endswith("ed")):
+            c = _cue(before, i)
+            if c:
+                return c
+    after = _words(text, end, max(end, s1))
     for i in range(len(after)):
-        c = _cue(after, i)
-        if c:
-            return c
+        t = after[i]
+        if t in _CUE_WORDS or (len(t) > 4 and t.endswith("ed")):
+            c = _cue(after, i)
+            if c:
+                return c
     return None
 

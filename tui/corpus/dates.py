@@ -17,19 +17,18 @@ from datetime import date, timedelta
 from typing import Callable
 
 from . import date_calendar as cal
+from .date_cues import cue_before, id_before, unit_after
 from .date_grammar import (
-    ID_BEFORE,
     NUMBER_WORDS,
     ORDINAL_WORDS,
     PATTERNS,
     PREFIXES,
     SEASONS,
-    UNIT_AFTER,
     month_number,
-    pattern_starts,
     weekday_number,
 )
-from .date_tense import sentence_bounds, tense_at
+from .date_starts import pattern_starts
+from .date_tense import SentenceFinder, tense_at
 from .model import DateMention, PartialDate
 from .word_starts import matches_at
 
@@ -60,7 +59,7 @@ def _num(word: str) -> int:
 
 def _year_ok(text: str, end: int) -> bool:
     """A number ending at `end` is not a year when a unit or a count noun follows it."""
-    return UNIT_AFTER.match(text, end) is None
+    return not unit_after(text, end)
 
 
 def _day(d: str) -> int:
@@ -244,7 +243,7 @@ def _year_range(m: re.Match[str], text: str) -> _Cand | None:
     y1 = int(m["y1"])
     y2s = m["y2"]
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-    if not y1 < y2 <= y1 + 50 or not _year_ok(text, m.end()) or ID_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+    if not y1 < y2 <= y1 + 50 or not _year_ok(text, m.end()) or id_before(text, m.start()):
         return None
     return _Cand(m.start(), m.end(), PartialDate(y1), PartialDate(y2))
 
@@ -265,7 +264,7 @@ _DIGIT_GROUP_AFTER = re.compile(r"[ \t]+\d")
 def _year_bare(m: re.Match[str], text: str) -> _Cand | None:
     if not _year_ok(text, m.end()) or _DECADE_S.match(text, m.end() - 1):
         return None
-    if ID_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+    if id_before(text, m.start()):
         return None
     if _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _DIGIT_GROUP_AFTER.match(text, m.end()):
         return None  # a group of digits in a phone or account number: "+98 21 2215 1966"
@@ -308,7 +307,7 @@ def _candidates(text: str) -> list[_Cand]:
                     # Every cue pattern ends in a space or "-": without one there is no cue.
                     s = m.start()
                     near = s > 0 and (text[s - 1].isspace() or text[s - 1] == "-")
-                    c = handler(m, text, prefix.search(text, max(0, s - 40), s) if near else None)
+                    c = handler(m, text, cue_before(name, text, s) if near else None)
             except ValueError:
                 continue  # "29 February 1000", "April 31": not a calendar date
             if c is not None and c.end > c.start:
@@ -324,14 +323,14 @@ def _candidates(text: str) -> list[_Cand]:
 
 
 def _resolve(cands: list[_Cand], text: str, reference: date | None) -> None:
-    bounds: list[int] | None = None
+    bounds: SentenceFinder | None = None
     for c in cands:
         if c.resolve is None or reference is None:
             continue
         tense = None
         if c.uses_tense:
             if bounds is None:
-                bounds = sentence_bounds(text)
+                bounds = SentenceFinder(text)
             tense = tense_at(text, bounds, c.start, c.end)
         try:
             c.value, c.end_value = c.resolve(reference, tense)

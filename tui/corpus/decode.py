@@ -96,7 +96,8 @@ def _mostly_utf8(data: bytes) -> bool:
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    # (characters beyond ASCII but U+FFFD: the ASCII ones are what an ASCII encoding keeps)
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
     return good >= 3 and bad * 4 <= good
 
 

@@ -25,24 +25,69 @@ TEXT_KEYS = ("title", "source", "url", "author")
 
 
 _LOADER: Any = None
+_C_LOADER: Any = None
+# Front matter the libyaml parser reads (see `_load`): small, little nesting.
+_C_MAX_CHARS = 8192
+_C_MAX_BRACKETS = 64
+# Where the two parsers were seen to differ (libyaml takes what PyYAML refuses, or reads it
+# otherwise): a tab, a byte order mark, unusual line breaks, tags, block scalar headers ("|#"),
+# anchors, directives, reserved characters, flow mappings, complex keys. Front matter is plain
+# "key: value" lines and lists; text with any of these goes to the pure-Python parser.
+_C_AVOID = ("\t", "\ufeff", "\r", "\x85", "\u2028", "\u2029", "!", "|", ">", "&", "*", "%", "@", "`", "{", "}", "?")
 
 
 def _loader() -> Any:
     """A SafeLoader that leaves scalars as strings (only null is still recognised). PyYAML is
     imported here, on the first front matter: ~40 ms a start that reads none does not pay."""
-    global _LOADER
+    global _LOADER, _C_LOADER
     if _LOADER is None:
         import yaml
+
+        resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
 
         class _Loader(yaml.SafeLoader):
             pass
 
-        _Loader.yaml_implicit_resolvers = {
-            first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
-            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-        }
+        _Loader.yaml_implicit_resolvers = resolvers
+        if getattr(yaml, "__with_libyaml__", False):
+
+            class _CLoader(yaml.CSafeLoader):  # libyaml's parser, the same constructor and resolver
+                pass
+
+            _CLoader.yaml_implicit_resolvers = resolvers
+            _C_LOADER = _CLoader
         _LOADER = _Loader
     return _LOADER
+
+
+def _load(source: str) -> Any:
+    """`yaml.load(source, Loader=_loader())`, the same values and the same errors, parsed by
+    libyaml when it is there (several times faster than the pure-Python parser).
+
+    Only the pure-Python parser's messages are reported: on any error libyaml's answer is
+    dropped and the pure-Python parser reads the text again. libyaml is not asked at all when
+    the text has a character the pure-Python reader refuses (it checks fewer) or one of
+    `_C_AVOID`, or is long or nested enough that the pure-Python parser could run out of
+    recursion where libyaml would not.
+    """
+    import yaml
+
+    loader = _loader()
+    if (
+        _C_LOADER is not None
+        and len(source) <= _C_MAX_CHARS
+        and source.count("[") + source.count("{") <= _C_MAX_BRACKETS
+        and not any(c in source for c in _C_AVOID)
+        and not yaml.reader.Reader.NON_PRINTABLE.search(source)
+    ):
+        try:
+            return yaml.load(source, Loader=_C_LOADER)  # noqa: S506 - a CSafeLoader subclass
+        except Exception:  # noqa: BLE001 - the pure-Python parser says what is wrong
+            pass
+    return yaml.load(source, Loader=loader)  # noqa: S506 - a SafeLoader subclass
 
 
 @dataclass(slots=True)
@@ -130,11 +175,10 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         return FrontMatter(problems=[note])
     fm = FrontMatter(present=True, body_line=end + 1)
     source = "\n".join(head[1:end])
-    loader = _loader()
     import yaml
 
     try:
-        data = yaml.load(source, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+        data = _load(source)
     except yaml.YAMLError as err:
         fm.fatal = _yaml_error(path, err)
         return fm

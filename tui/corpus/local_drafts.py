@@ -36,19 +36,27 @@ from collections.abc import Iterable
 from tui.corpus.model import Article, DateMention, DateSpan, Person, Quote
 from tui.corpus.sentences import split_sentences
 from tui.corpus.timeline import best_date, content_words, short_title
-from tui.corpus.topics import assign_topics
+from tui.corpus.topics import topic_assigner
 
-_SPANS: dict[tuple[str, str | None], DateSpan] = {}
+_SPANS: dict[tuple[str, str | None], tuple[str, str | None]] = {}
 
 
-def _span(m: DateMention) -> DateSpan:
+def _span_key(m: DateMention) -> tuple[str, str | None]:
+    """The mention's `span` as (start ISO, end ISO or None): equal exactly when the spans are
+    (ISO strings name partial dates one to one), and hashed without Python code."""
     key = (m.value, m.end_value)
-    span = _SPANS.get(key)  # type: ignore[arg-type]
-    if span is None:
+    found = _SPANS.get(key)  # type: ignore[arg-type]
+    if found is None:
         span = m.span
+        assert span is not None
+        found = _key(span)
         if len(_SPANS) < 100_000:
-            _SPANS[key] = span  # type: ignore[index]
-    return span  # type: ignore[return-value]
+            _SPANS[key] = found  # type: ignore[index]
+    return found
+
+
+def _key(span: DateSpan) -> tuple[str, str | None]:
+    return (span.start.iso, span.end.iso if span.end is not None else None)
 
 
 def _aliases(people: list[Person]) -> dict[str, int]:
@@ -123,30 +131,39 @@ def local_drafts(
     # needed but the first (the lead).
     ordered = sorted((m for m in dates if m.value is not None and m.precision is not None), key=_start)
     dated: list[tuple[int, int, DateMention]] = []
-    lead = (0, 0)
+    lead = next(split_sentences(body), (0, 0))
     i, n = 0, len(ordered)
-    for k, (s, e) in enumerate(split_sentences(body)):
-        if k == 0:
-            lead = (s, e)
-        if i >= n:
-            break
-        in_sentence = []
-        while i < n and ordered[i].start < e:
-            if ordered[i].start >= s:
-                in_sentence.append(ordered[i])
+    # Sentences never span lines: only the lines (paragraphs) where a date starts are split.
+    # A date in no sentence (in whitespace between two) dates none.
+    while i < n:
+        line_start = body.rfind("\n", 0, ordered[i].start) + 1
+        line_end = body.find("\n", ordered[i].start)
+        if line_end < 0:
+            line_end = len(body)
+        for s, e in split_sentences(body, line_start, line_end):
+            if i >= n or ordered[i].start >= line_end:
+                break  # (the line's sentences after its last date are not needed)
+            if ordered[i].start >= e:
+                continue
+            in_sentence = []
+            while i < n and ordered[i].start < e:
+                if ordered[i].start >= s:
+                    in_sentence.append(ordered[i])
+                i += 1
+            chosen = best_date(in_sentence)
+            if chosen is not None:
+                dated.append((s, e, chosen))
+        while i < n and ordered[i].start <= line_end:
             i += 1
-        chosen = best_date(in_sentence)
-        if chosen is not None:
-            dated.append((s, e, chosen))
 
     # The article's own draft: [span key, title, topics, words, spans, members, known starts]
     own = [None, None, list(topics), content_words(article.title + " " + body[lead[0] : lead[1]]),
            [lead[0], lead[1]], [None], {lead[0]}]  # fmt: skip
     merged = [own]
     if dated:
-        by_span: dict[DateSpan, list] = {}
+        by_span: dict[tuple[str, str | None], list] = {}  # by `_span_key`
         if article.published:
-            by_span[DateSpan(article.published)] = own
+            by_span[_key(DateSpan(article.published))] = own
         spans = [(s, e) for s, e, _ in dated]
         alias_to_index = _aliases(people)
         people_in = _people_in(body, spans, alias_to_index) if alias_to_index else [[] for _ in spans]
@@ -159,13 +176,15 @@ def local_drafts(
                 while k < len(spans) and spans[k][0] < q.end:
                     quoted[k].append(qi)
                     k += 1
-        extra = extra_topics or None
+        # (`extract` has just read the title and body for the article's topics)
+        topics_of = topic_assigner(extra_topics or None, f"{article.title}\n{body}")
+        offset = len(article.title) + 1
         for (s, e, chosen), names, speakers in zip(dated, people_in, quoted):
             text = body[s:e]
             member = [names, speakers]
-            sentence_topics = assign_topics(text, extra)
+            sentence_topics = topics_of(text, offset + s)
             words = content_words(text)
-            span = _span(chosen)
+            span = _span_key(chosen)
             into = by_span.get(span)
             if into is None:
                 by_span[span] = [(chosen.value, chosen.end_value), short_title(text), sentence_topics, words,

@@ -28,6 +28,25 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 # Anything any of the passes above would touch: most texts carry none, and one scan for a
 # character class is several times faster than the substitutions (it matters on a 50 MB file).
 _SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# The same characters in UTF-8: finding bytes is about twice as fast as the scan for a class.
+_ASCII_SUSPECTS = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080-U+009F
+_SURROGATES_UTF8 = re.compile(rb"\xed[\xa0-\xbf]")  # U+D800-U+DFFF (encoded with surrogatepass)
+_BIDI_UTF8 = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")  # U+202A-E, U+2066-9
+
+
+def _suspect(text: str) -> bool:
+    """`_SUSPECT.search(text)` found something."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _ASCII_SUSPECTS)) != len(raw)
+    raw = text.encode("utf-8", "surrogatepass")
+    return (
+        len(raw.translate(None, _ASCII_SUSPECTS)) != len(raw)
+        or (b"\xc2" in raw and _C1_UTF8.search(raw) is not None)
+        or (b"\xed" in raw and _SURROGATES_UTF8.search(raw) is not None)
+        or _BIDI_UTF8.search(raw) is not None
+    )
 
 
 def sanitize(text: str) -> str:
@@ -40,7 +59,7 @@ def sanitize(text: str) -> str:
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not _SUSPECT.search(text):
+    if not _suspect(text):
         return text
     text = _SEQUENCES.sub("", text)
     text = _CONTROLS.sub("", text)

@@ -21,13 +21,20 @@ _ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? (possibly repeated, or an ellipsis), optionally followed by closing
 # quotes or brackets, then whitespace and something that can start a sentence.
-_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(?=\s+["'“‘(\[]?[A-Z0-9\u00C0-\u024F])""")
+# (Group 3, in the lookahead, is the whitespace after the end: the next sentence starts after it.)
+_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(?=(\s+)["'“‘(\[]?[A-Z0-9\u00C0-\u024F])""")
 # Abbreviations that only count before a number ("No. 2", "p. 14"): "no." also ends sentences.
 _BEFORE_NUMBER = frozenset({"no", "nos", "vol", "p", "pp", "fig", "art"})
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# `_is_abbreviation` takes seven letters before a dot for a word no abbreviation is.
+assert max(map(len, _ABBREVIATIONS | _BEFORE_NUMBER)) < 7
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    if dot >= 7:
+        tail = text[dot - 7 : dot]
+        if tail.isalpha() and tail.isascii():
+            return False  # a word of seven letters or more: longer than any abbreviation
     m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if not m:
         return False
@@ -47,22 +54,27 @@ _PARA = re.compile(r"[^\n]+")
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of the sentences in text[start:end], whitespace trimmed."""
     end = len(text) if end is None else end
-    for para in _PARA.finditer(text, 0, end):
+    # (from the line holding `start`: lines that end before it are skipped anyway)
+    for para in _PARA.finditer(text, text.rfind("\n", 0, start) + 1 if start > 0 else 0, end):
         p_end = para.end()
         if p_end <= start:
             continue
         cursor = max(para.start(), start)
+        first = cursor  # where the next sentence starts, once the whitespace before it is skipped
+        while first < p_end and text[first].isspace():
+            first += 1
         for m in _END.finditer(text, cursor, p_end):
             if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
                 continue
-            stop = m.end()
-            span = _trimmed(text, cursor, stop)
+            # The end is punctuation (no whitespace to trim) and comes after `first` (text
+            # between the two, if any, is not whitespace: a match starts at no space).
+            yield (first, m.end())
+            cursor = m.end()
+            first = m.end(3)
+        if cursor < p_end:
+            span = _trimmed(text, first, p_end)
             if span is not None:
                 yield span
-            cursor = stop
-        span = _trimmed(text, cursor, p_end)
-        if span is not None:
-            yield span
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:

@@ -52,7 +52,12 @@ class _Draft:
 
 
 def content_words(text: str) -> set[str]:
-    return {w.lower().replace("’", "'") for w in _WORD.findall(text)} - _STOPWORDS
+    words = _WORD.findall(text)
+    if not words:
+        return set()
+    # Lower-cased all at once: no word holds a space, and lower-casing depends on the
+    # neighbours only for a final sigma, which no word holds.
+    return set(" ".join(words).lower().replace("’", "'").split(" ")) - _STOPWORDS
 
 
 def best_date(mentions: Iterable[DateMention]) -> DateMention | None:
@@ -66,10 +71,13 @@ def best_date(mentions: Iterable[DateMention]) -> DateMention | None:
     return best
 
 
+_DATELINE_START = re.compile(r"^[A-Z][A-Z .,'()-]{1,40}\s[—–-]+\s")
+
+
 def short_title(sentence: str, dateline: str | None = None, width: int = TITLE_WIDTH) -> str:
     text = " ".join(sentence.split())
     # Drop a leading dateline ("TEHRAN — ") so titles start with what happened.
-    text = re.sub(r"^[A-Z][A-Z .,'()-]{1,40}\s[—–-]+\s", "", text)
+    text = _DATELINE_START.sub("", text)
     if len(text) <= width:
         return text
     cut = text.rfind(" ", 0, width - 1)

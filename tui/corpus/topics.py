@@ -22,6 +22,9 @@ keep the vocabulary order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from .word_starts import fold, token_scanner, trie
@@ -120,12 +123,14 @@ def _first_tokens(keyword: str) -> set[str]:
 
 
 def _fast_tables(groups: list[tuple[bool, list[str]]]):
-    """For `_matches`: a scanner for the words a keyword can start with, and per pattern a
-    small pattern per such word holding only the keywords that start with it (in the same
-    order, so at a given position it matches exactly what the whole pattern would). None when
-    a keyword is not plain ASCII words (then the whole patterns scan the text)."""
+    """For `_found`: a scanner for the words a keyword can start with, and for each such word
+    the patterns that have a keyword starting with it, as (index of the pattern, a small
+    pattern holding only those keywords, in the same order, so at a given position it matches
+    exactly what the whole pattern would, and whether the word is "simple" (see below)). None when a keyword is not plain ASCII words (then
+    the whole patterns scan the text)."""
     keys: set[str] = set()
     tables = []
+    by_keys: list[dict[str, list[str]]] = []
     for exact, keywords in groups:
         if not all(k.isascii() and all(_ASCII_WORD.fullmatch(w) for w in k.lower().split()) for k in keywords):
             return None
@@ -133,36 +138,74 @@ def _fast_tables(groups: list[tuple[bool, list[str]]]):
         for k in keywords:
             for key in _first_tokens(k):
                 by_key.setdefault(key, []).append(k)
+        by_keys.append(by_key)
         flags = 0 if exact else re.IGNORECASE
         tables.append({key: re.compile(_alternation(ks), flags) for key, ks in by_key.items()})
         keys |= set(by_key)
     if not keys:
         return None
-    return token_scanner(f"({trie(keys)})(?![a-z0-9_-])", r"a-z0-9_\-"), tables
+    # A word only one-word keywords start with, in the case-insensitive pattern: where the scan
+    # finds it, that pattern matches it exactly when the characters on both sides are no word
+    # characters (the scan tells for ASCII ones; its own boundaries are [a-z0-9_-]).
+    combined = {
+        key: tuple(
+            (i, t[key], not groups[i][0] and all(len(k.split()) == 1 for k in by_keys[i][key]))
+            for i, t in enumerate(tables)
+            if key in t
+        )
+        for key in keys
+    }
+    return token_scanner(f"({trie(keys)})(?![a-z0-9_-])", r"a-z0-9_\-"), combined
 
 
-def _matches(text: str, rxs, fast):
-    """(exact, match) of every keyword hit, as `finditer` of each pattern in turn gives them.
+def _outside_word(c: str) -> bool:
+    """A neighbour the scan passed (its lower case is not in [a-z0-9_-]) is no word character."""
+    return c < "\x80" or not (c.isalnum() or c == "_")
+
+
+def _found(text: str, rxs, fast) -> list[list[tuple[int, int]]]:
+    """Per pattern, the spans of the keyword hits `finditer` gives.
 
     A keyword match starts where a word the keyword starts with starts; the lower-cased text
-    shows where those are. Each pattern then runs only there, resuming after its last match.
+    shows where those are (one scan for all patterns). Each pattern then runs only there,
+    resuming after its last match.
     """
     low = fold(text) if fast is not None else None
     if low is None:
-        return [(exact, m) for exact, rx in rxs for m in rx.finditer(text)]
-    scanner, tables = fast
-    starts = [(m.start(1) - 1, m.group(1)) for m in scanner.finditer(" " + low)]
-    out = []
-    for (exact, _), table in zip(rxs, tables):
-        last = 0
-        for pos, key in starts:
-            if pos >= last:
-                rx = table.get(key)
-                m = rx.match(text, pos) if rx is not None else None
+        return [[m.span() for m in rx.finditer(text)] for _, rx in rxs]
+    scanner, table = fast
+    found: list[list[tuple[int, int]]] = [[] for _ in rxs]
+    last = [0] * len(rxs)
+    size = len(text)
+    plain = text.isascii()
+    # (in " " + low, a match starts at the character before the word: at the word's offset in text)
+    for s in scanner.finditer(" " + low):
+        pos = s.start()
+        for i, rx, simple in table[s.group(1)]:
+            if pos >= last[i]:
+                if simple:
+                    end = s.end() - 1
+                    if plain or (
+                        (pos == 0 or _outside_word(text[pos - 1])) and (end == size or _outside_word(text[end]))
+                    ):
+                        found[i].append((pos, end))
+                        last[i] = end
+                        continue
+                m = rx.match(text, pos)
                 if m is not None:
-                    out.append((exact, m))
-                    last = m.end()
-    return out
+                    found[i].append(m.span())
+                    last[i] = m.end()
+    return found
+
+
+class _Span(tuple):
+    def span(self) -> tuple[int, int]:
+        return (self[0], self[1])
+
+
+def _matches(text: str, rxs, fast):
+    """(exact, match span) of every keyword hit, as `finditer` of each pattern in turn gives them."""
+    return [(exact, _Span(m)) for (exact, _), ms in zip(rxs, _found(text, rxs, fast)) for m in ms]
 
 
 def vocabulary(extra: dict[str, list[str]] | None = None) -> dict[str, tuple[str, ...]]:
@@ -193,34 +236,99 @@ def _prepared(extra: dict[str, list[str]] | None):
 
 def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Keyword hits per topic (topics without a hit are left out)."""
-    rxs, owners, _, fast, seen = _prepared(extra)
+    prepared = _prepared(extra)
+    return _count(text, _found(text, prepared[0], prepared[3]), prepared)
+
+
+def _count(text: str, found: list[list[tuple[int, int]]], prepared) -> dict[str, int]:
+    """Hits per topic of the keyword matches (spans of `text`) of each pattern."""
+    rxs, owners, _, _, seen = prepared
     hits: dict[str, int] = {}
-    for exact, m in _matches(text, rxs, fast):
-        names = seen.get((exact, m.group()))
-        if names is None:
-            word = _norm(m.group()) if exact else _norm(m.group()).lower()
-            names = owners.get((exact, word))
+    for (exact, _), ms in zip(rxs, found):
+        if not ms:
+            continue
+        # Each matched text once, with its count (a name first counts where its first match is).
+        counts = Counter([text[a:b] for a, b in ms]) if len(ms) > 8 else None
+        if counts is None:
+            counts = {}
+            for a, b in ms:
+                w = text[a:b]
+                counts[w] = counts.get(w, 0) + 1
+        for matched, count in counts.items():
+            names = seen.get((exact, matched))
             if names is None:
-                names = owners.get((exact, word[:-1])) or owners.get((exact, word[:-2])) or ()
-            if len(seen) > 50_000:
-                seen.clear()
-            seen[(exact, m.group())] = names
-        for name in names:
-            hits[name] = hits.get(name, 0) + 1
+                word = _norm(matched) if exact else _norm(matched).lower()
+                names = owners.get((exact, word))
+                if names is None:
+                    names = owners.get((exact, word[:-1])) or owners.get((exact, word[:-2])) or ()
+                if len(seen) > 50_000:
+                    seen.clear()
+                seen[(exact, matched)] = names
+            for name in names:
+                hits[name] = hits.get(name, 0) + count
     return hits
 
 
-def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits: int = 1) -> list[str]:
-    """Topics of a text, most hits first (ties in vocabulary order)."""
-    hits = topic_hits(text, extra)
+def _rank(hits: dict[str, int], prepared, min_hits: int) -> list[str]:
     if not hits:
         return []
-    order = _prepared(extra)[2]
+    if len(hits) == 1:
+        [(name, count)] = hits.items()
+        return [name] if count >= max(1, min_hits) else []
+    order = prepared[2]
     ranked = sorted(
         (n for n, c in hits.items() if c >= max(1, min_hits)),
         key=lambda n: (-hits[n] * _WEIGHT.get(n, 1.0), order[n]),
     )
     return ranked
+
+
+# (text, prepared, matches) of the last text `assign_topics` read: extraction reads an
+# article's title and body, then each of its dated sentences (`topic_assigner`), whose matches
+# are mostly among those already found.
+_LAST_SCAN: tuple = (None, None, None)
+
+
+def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits: int = 1) -> list[str]:
+    """Topics of a text, most hits first (ties in vocabulary order)."""
+    global _LAST_SCAN
+    prepared = _prepared(extra)
+    found = _found(text, prepared[0], prepared[3])
+    _LAST_SCAN = (text, prepared, found)
+    return _rank(_count(text, found, prepared), prepared, min_hits)
+
+
+def topic_assigner(extra: dict[str, list[str]] | None = None, whole: str | None = None) -> Callable[[str, int], list[str]]:
+    """`assign(text, start)`: `assign_topics(text, extra)` for many texts and the same `extra`
+    (prepared once). When `whole` is the text `assign_topics` read last, with `text` at `start`
+    in it, the matches found there are reused, unless one of them crosses an end of `text`.
+
+    Without such a match, a pattern's matches in `text` are those found in `whole` between its
+    ends: `text` is a sentence, which has whitespace (or nothing) on both sides in `whole`, so
+    each look-around at its ends sees the same, and scanning enters it and leaves it at the same
+    places; a match crossing an end is the only way the two can differ.
+    """
+    prepared = _prepared(extra)
+    last_text, last_prepared, last_found = _LAST_SCAN
+    cached = None
+    if whole is not None and last_prepared is prepared and last_text == whole:
+        cached = [(ms, [a for a, _ in ms]) for ms in last_found]
+
+    def assign(text: str, start: int = 0) -> list[str]:
+        if cached is not None:
+            end = start + len(text)
+            parts = []
+            for ms, starts in cached:
+                i = bisect_left(starts, start)
+                j = bisect_left(starts, end, i)
+                if (i > 0 and ms[i - 1][1] > start) or (j > i and ms[j - 1][1] > end):
+                    break  # a match crosses an end: scan the text itself
+                parts.append(ms[i:j])
+            else:
+                return _rank(_count(whole, parts, prepared), prepared, 1)  # type: ignore[arg-type]
+        return _rank(_count(text, _found(text, prepared[0], prepared[3]), prepared), prepared, 1)
+
+    return assign
 
 
 def topics_for_sentence(sentence: str, extra: dict[str, list[str]] | None = None) -> list[str]:
