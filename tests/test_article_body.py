@@ -80,3 +80,30 @@ async def test_long_words_and_focus_styles():
         expected = whole(body)
         body.render_lines(Region(0, 0, body.size.width, body.size.height))
         assert [body.render_line(y) for y in range(body.size.height)] == expected
+
+
+async def test_the_scroll_made_before_the_layout_is_the_one_after_it():
+    """The pane scrolls to the marked paragraph before Textual lays the new article out, from
+    its own measure of where the body will be: that measure must be what the layout does, and
+    the scroll the one made after the layout (which then has nothing left to do)."""
+    app = make_app()
+    async with app.run_test(size=(118, 30)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        checked = 0
+        for event in app.screen.event_list.events:
+            view.show_event(event)
+            width = view.scrollable_content_region.width
+            predicted = view._predicted_body_top(width)
+            before = view.scroll_offset
+            await settle(pilot)
+            if predicted is None:
+                continue
+            body_top, total = predicted
+            assert body_top == view.body.virtual_region.y
+            assert total == view.virtual_size.height
+            assert view.scroll_offset == before  # the check after the layout moved nothing
+            view._scroll_to_mark()
+            assert view.scroll_offset == before
+            checked += 1
+        assert checked >= 5

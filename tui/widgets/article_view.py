@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -216,6 +216,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         assert isinstance(body, ArticleBody)
         body.show(*self._body_content(paras))
         self._paragraph_texts = [para.text for para in paras]
+        # Scroll before the layout (to where the layout will put the mark), so the first frame
+        # of the article is the right one; after it, `_scroll_to_mark` only checks.
+        self._scroll_to_mark(predict=True)
         self.call_after_refresh(self._scroll_to_mark)
 
     def _body_content(self, paras: list[Paragraph]) -> tuple[Content, list[tuple[int, int]]]:
@@ -268,27 +271,86 @@ class ArticleView(VerticalScroll, can_focus=True):
             return None
         return self.paragraph_line(paragraph_of(s.article, offset))
 
-    def _scroll_to_mark(self) -> None:
+    def _mark_paragraph(self) -> int | None:
+        """The paragraph to centre (the current quote's, else the sentence's); None: the top."""
         s = self.showing
-        if s is None or not getattr(self, "_paragraph_texts", None):
-            return
+        if s is None or not self._paragraph_texts:
+            return None
         if s.quote is not None and s.quote < len(s.article.quotes):
             offset = s.article.quotes[s.quote].start
         elif s.sentence is not None:
             offset = s.sentence[0]
         else:
-            self.scroll_home(animate=False)
-            return
+            return None
         index = paragraph_of(s.article, offset)
         if index == 0 and s.quote is None:
-            self.scroll_home(animate=False)
+            return None
+        return min(index, len(self._paragraph_texts) - 1)
+
+    def _scroll_to_mark(self, predict: bool = False) -> None:
+        """Centre the marked paragraph. With `predict`, before the layout: where the layout will
+        put the body is measured here (`_predicted_body_top`); when it cannot be (the scrollbar
+        would appear or go), nothing is done and the call after the refresh scrolls.
+
+        A scroll made after a layout is folded into a layout of its own (`refresh(layout=True)`):
+        a plain scroll just after a layout makes Textual repaint the whole screen."""
+        if self.showing is None or not self._paragraph_texts:
             return
-        index = min(index, len(self._paragraph_texts) - 1)
+        index = self._mark_paragraph()
+        if index is None:
+            if self.scroll_offset.y:
+                self.scroll_home(animate=False, immediate=True)
+                if not predict:
+                    self.refresh(layout=True)
+            return
         body = self.body
-        width = body.size.width or max(self.scrollable_content_region.width, 1)
+        if predict:
+            width = self.scrollable_content_region.width
+            predicted = self._predicted_body_top(width)
+            if predicted is None:
+                return
+            body_top, total = predicted
+            self.virtual_size = Size(self.virtual_size.width, total)
+            top = body_top + body.paragraph_start(index, width)
+        else:
+            width = body.size.width or max(self.scrollable_content_region.width, 1)
+            top = self.paragraph_line(index)
         height = Content(self._paragraph_texts[index]).get_height(body.styles, width)
-        top = self.paragraph_line(index)
-        self.scroll_to_region(Region(0, top, 1, max(height, 1)), animate=False, center=True, force=True)
+        delta = self.scroll_to_region(
+            Region(0, top, 1, max(height, 1)), animate=False, center=True, force=True, immediate=True
+        )
+        if delta and not predict:
+            self.refresh(layout=True)
+
+    def _predicted_body_top(self, width: int) -> tuple[int, int] | None:
+        """(the body's first line, the pane's height) once laid out at content width `width`,
+        as Textual's vertical layout places the children (margins between two siblings
+        collapse to the larger one); None when the vertical scrollbar would appear or go."""
+        if width <= 0 or not self.container_size.height:
+            return None  # hidden (the narrow layout) or not laid out yet
+        children = [child for child in self.children if child.display]
+        body = self.body
+        if not children or children[-1] is not body:
+            return None
+        viewport = self.app.size
+        container = self.scrollable_content_region.size
+        y = previous_bottom = 0
+        top = 0
+        for i, child in enumerate(children):
+            styles = child.styles
+            if any(rule is not None and not rule.is_auto for rule in (styles.height, styles.min_height, styles.max_height)):
+                return None  # only heights that follow the content are measured here
+            margin, gutter = styles.margin, styles.gutter
+            y += margin.top if i == 0 else max(previous_bottom, margin.top)
+            if child is body:
+                top = y
+            inner = max(width - margin.width - gutter.width, 0)
+            y += child.get_content_height(container, viewport, inner) + gutter.height
+            previous_bottom = margin.bottom
+        total = y + previous_bottom
+        if (total > self.container_size.height) != self.show_vertical_scrollbar:
+            return None
+        return top, max(total, self.container_size.height)  # as tall as the pane at least
 
     # -- actions -------------------------------------------------------------------------
 
