@@ -99,9 +99,10 @@ async def test_the_scroll_made_before_the_layout_is_the_one_after_it():
             await settle(pilot)
             if predicted is None:
                 continue
-            body_top, total = predicted
+            body_top, total, sizes = predicted
             assert body_top == view.body.virtual_region.y
             assert total == view.virtual_size.height
+            assert [size for _child, size in sizes] == [child.region.size for child in view.children if child.display]
             assert view.scroll_offset == before  # the check after the layout moved nothing
             view._scroll_to_mark()
             assert view.scroll_offset == before

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.corpus.model import Article, Corpus, Event
@@ -288,33 +289,39 @@ class ArticleView(VerticalScroll, can_focus=True):
         return min(index, len(self._paragraph_texts) - 1)
 
     def _scroll_to_mark(self, predict: bool = False) -> None:
-        """Centre the marked paragraph. With `predict`, before the layout: where the layout will
-        put the body is measured here (`_predicted_body_top`); when it cannot be (the scrollbar
-        would appear or go), nothing is done and the call after the refresh scrolls.
+        """Centre the marked paragraph (or go to the top). With `predict`, before the layout:
+        where the layout will put the body is measured here (`_predicted_body_top`) and the sizes
+        it will find are set, so the article takes one layout and its first frame is the right
+        one; when that cannot be measured (the scrollbar would appear or go), nothing is done
+        and the call after the refresh scrolls.
 
         A scroll made after a layout is folded into a layout of its own (`refresh(layout=True)`):
         a plain scroll just after a layout makes Textual repaint the whole screen."""
         if self.showing is None or not self._paragraph_texts:
             return
         index = self._mark_paragraph()
-        if index is None:
-            if self.scroll_offset.y:
-                self.scroll_home(animate=False, immediate=True)
-                if not predict:
-                    self.refresh(layout=True)
-            return
         body = self.body
         if predict:
             width = self.scrollable_content_region.width
             predicted = self._predicted_body_top(width)
             if predicted is None:
                 return
-            body_top, total = predicted
-            self.virtual_size = Size(self.virtual_size.width, total)
-            top = body_top + body.paragraph_start(index, width)
-        else:
+            body_top, total, sizes = predicted
+            # What the layout will find: set now, a changed size makes Textual lay out again.
+            for child, size in sizes:
+                child.virtual_size = size
+            self.virtual_size = Size(width, total)
+            if index is not None:
+                top = body_top + body.paragraph_start(index, width)
+        elif index is not None:
             width = body.size.width or max(self.scrollable_content_region.width, 1)
             top = self.paragraph_line(index)
+        if index is None:
+            if self.scroll_offset.y:
+                self.scroll_home(animate=False, immediate=True)
+                if not predict:
+                    self.refresh(layout=True)
+            return
         height = Content(self._paragraph_texts[index]).get_height(body.styles, width)
         delta = self.scroll_to_region(
             Region(0, top, 1, max(height, 1)), animate=False, center=True, force=True, immediate=True
@@ -322,10 +329,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         if delta and not predict:
             self.refresh(layout=True)
 
-    def _predicted_body_top(self, width: int) -> tuple[int, int] | None:
-        """(the body's first line, the pane's height) once laid out at content width `width`,
-        as Textual's vertical layout places the children (margins between two siblings
-        collapse to the larger one); None when the vertical scrollbar would appear or go."""
+    def _predicted_body_top(self, width: int) -> tuple[int, int, list[tuple[Widget, Size]]] | None:
+        """(the body's first line, the pane's height, each shown child's size) once laid out at
+        content width `width`, as Textual's vertical layout places the children (margins
+        between two siblings collapse to the larger one); None when the vertical scrollbar
+        would appear or go."""
         if width <= 0 or not self.container_size.height:
             return None  # hidden (the narrow layout) or not laid out yet
         children = [child for child in self.children if child.display]
@@ -336,6 +344,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         container = self.scrollable_content_region.size
         y = previous_bottom = 0
         top = 0
+        sizes: list[tuple[Widget, Size]] = []
         for i, child in enumerate(children):
             styles = child.styles
             if any(rule is not None and not rule.is_auto for rule in (styles.height, styles.min_height, styles.max_height)):
@@ -345,12 +354,14 @@ class ArticleView(VerticalScroll, can_focus=True):
             if child is body:
                 top = y
             inner = max(width - margin.width - gutter.width, 0)
-            y += child.get_content_height(container, viewport, inner) + gutter.height
+            height = child.get_content_height(container, viewport, inner) + gutter.height
+            sizes.append((child, Size(width - margin.width, height)))
+            y += height
             previous_bottom = margin.bottom
         total = y + previous_bottom
         if (total > self.container_size.height) != self.show_vertical_scrollbar:
             return None
-        return top, max(total, self.container_size.height)  # as tall as the pane at least
+        return top, max(total, self.container_size.height), sizes  # as tall as the pane at least
 
     # -- actions -------------------------------------------------------------------------
 
