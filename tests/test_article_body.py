@@ -108,3 +108,30 @@ async def test_the_scroll_made_before_the_layout_is_the_one_after_it():
             assert view.scroll_offset == before
             checked += 1
         assert checked >= 5
+
+
+async def test_heights_measured_ahead_are_the_ones_measured_in_place():
+    """`prepare` (the worker's measure) and the cache of heights give the paragraph starts the
+    body measures itself, at the pane's width and after a resize."""
+    from tui.widgets import article_body
+
+    app = make_app()
+    async with app.run_test(size=(130, 36)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        used = 0
+        for event in app.screen.event_list.events[:10]:
+            article_body.HEIGHTS = article_body._Heights()
+            width = view.scrollable_content_region.width
+            view.prepare(event)
+            assert len(article_body.HEIGHTS._items) == 1
+            view.show_event(event)
+            await check_article(pilot, view)
+            if view.body.size.width == width:  # (not when the scrollbar came or went)
+                assert len(article_body.HEIGHTS._items) == 1  # the body used what was measured
+                used += 1
+        assert used >= 3
+        await pilot.resize_terminal(111, 36)  # measured in place at the new width, then kept
+        await check_article(pilot, view)
+        await pilot.resize_terminal(130, 36)  # from the cache
+        await check_article(pilot, view)

@@ -28,6 +28,7 @@ from tui.corpus.view import (
     long_date,
     long_span,
     paragraph_of,
+    paragraph_spans,
     paragraphs,
     quote_after,
     quote_label,
@@ -166,11 +167,24 @@ class ArticleView(VerticalScroll, can_focus=True):
             yield Static(classes="key-quote")
             yield Static(classes="key-speaker")
         yield Static(plain("Article"), classes="article-section", id="body-heading")
-        yield ArticleBody(classes="article-body")
+        self._body = ArticleBody(classes="article-body")
+        yield self._body
 
     @property
     def body(self) -> ArticleBody:
-        return self.query_one(".article-body", ArticleBody)
+        return self._body
+
+    def prepare(self, event: Event | None) -> None:
+        """Measure the article `show_event(event)` would show, at the pane's width, ahead of
+        showing it: the worker that reads the article calls this, so the UI thread does not
+        wrap the whole body when it shows it. Only reads; safe from a thread."""
+        body = getattr(self, "_body", None)
+        if event is None or self.corpus is None or body is None or not self.display:
+            return
+        article = next((self.corpus.articles[a] for a in event.article_ids if a in self.corpus.articles), None)
+        if article is not None:
+            text = article.body
+            body.measure(article.id, [text[a:b] for a, b in paragraph_spans(article)], self.scrollable_content_region.width)
 
     def watch_showing(self, showing: Showing | None) -> None:
         self._update_heading()
@@ -215,7 +229,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         body_heading.display = body.display = True
         paras = paragraphs(art, showing.sentence, showing.quote)
         assert isinstance(body, ArticleBody)
-        body.show(*self._body_content(paras))
+        body.show(*self._body_content(paras), key=art.id)
         self._paragraph_texts = [para.text for para in paras]
         # Scroll before the layout (to where the layout will put the mark), so the first frame
         # of the article is the right one; after it, `_scroll_to_mark` only checks.
