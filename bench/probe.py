@@ -12,7 +12,8 @@ What is hooked (bench code only; the product has no hooks):
 - resident memory (VmRSS, VmHWM from /proc/self/status) when the log is written.
 - $TIMELINE_PROBE_PROFILE=FILE (optional): a sampling profiler (a thread reading the main
   thread's stack every ~0.5 ms) that keeps only the samples taken while a key waits for its frame,
-  written as collapsed stacks ("f1;f2;f3 count" lines) to FILE. It perturbs the timings: profile
+  written as collapsed stacks ("key:jk;f1;f2;f3 count" lines: the root names the waiting key,
+  j/k or another) to FILE. It perturbs the timings: profile
   and measure in separate runs.
 - $TIMELINE_PROBE_GC=1 (optional): also log each garbage collection (generation, ms).
 - $TIMELINE_PROBE_PHASES=1 (optional): per key, when the app first saw it, when the screen got
@@ -57,7 +58,8 @@ class Sampler:
     def _run(self) -> None:
         while not self.stop:
             time.sleep(self.interval)
-            if not any(kind not in ("resize",) and sink is LOG["keys"] for kind, _t, sink in list(PENDING)):
+            pending = [kind for kind, _t, sink in list(PENDING) if sink is LOG["keys"]]
+            if not pending:
                 continue
             frame = sys._current_frames().get(self.main)
             names = []
@@ -65,6 +67,7 @@ class Sampler:
                 code = frame.f_code
                 names.append(f"{Path(code.co_filename).name}:{code.co_name}")
                 frame = frame.f_back
+            names.append("key:" + ("jk" if pending[0] in ("j", "k") else "other"))
             self.stacks[";".join(reversed(names))] += 1
 
     def write(self) -> None:

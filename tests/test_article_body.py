@@ -80,3 +80,58 @@ async def test_long_words_and_focus_styles():
         expected = whole(body)
         body.render_lines(Region(0, 0, body.size.width, body.size.height))
         assert [body.render_line(y) for y in range(body.size.height)] == expected
+
+
+async def test_the_scroll_made_before_the_layout_is_the_one_after_it():
+    """The pane scrolls to the marked paragraph before Textual lays the new article out, from
+    its own measure of where the body will be: that measure must be what the layout does, and
+    the scroll the one made after the layout (which then has nothing left to do)."""
+    app = make_app()
+    async with app.run_test(size=(118, 30)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        checked = 0
+        for event in app.screen.event_list.events:
+            view.show_event(event)
+            width = view.scrollable_content_region.width
+            predicted = view._predicted_body_top(width)
+            before = view.scroll_offset
+            await settle(pilot)
+            if predicted is None:
+                continue
+            body_top, total, sizes = predicted
+            assert body_top == view.body.virtual_region.y
+            assert total == view.virtual_size.height
+            assert [size for _child, size in sizes] == [child.region.size for child in view.children if child.display]
+            assert view.scroll_offset == before  # the check after the layout moved nothing
+            view._scroll_to_mark()
+            assert view.scroll_offset == before
+            checked += 1
+        assert checked >= 5
+
+
+async def test_heights_measured_ahead_are_the_ones_measured_in_place():
+    """`prepare` (the worker's measure) and the cache of heights give the paragraph starts the
+    body measures itself, at the pane's width and after a resize."""
+    from tui.widgets import article_body
+
+    app = make_app()
+    async with app.run_test(size=(130, 36)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        used = 0
+        for event in app.screen.event_list.events[:10]:
+            article_body.HEIGHTS = article_body._Heights()
+            width = view.scrollable_content_region.width
+            view.prepare(event)
+            assert len(article_body.HEIGHTS._items) == 1
+            view.show_event(event)
+            await check_article(pilot, view)
+            if view.body.size.width == width:  # (not when the scrollbar came or went)
+                assert len(article_body.HEIGHTS._items) == 1  # the body used what was measured
+                used += 1
+        assert used >= 3
+        await pilot.resize_terminal(111, 36)  # measured in place at the new width, then kept
+        await check_article(pilot, view)
+        await pilot.resize_terminal(130, 36)  # from the cache
+        await check_article(pilot, view)

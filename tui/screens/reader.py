@@ -214,20 +214,23 @@ class ReaderScreen(Screen):
             self._article_timer = self.set_timer(delay, self._fetch_pending)
 
     def _fetch_pending(self) -> None:
-        """The cursor has rested: read its articles (lazily kept in the index cache) in a
-        worker, then show them, so the UI thread never waits on the cache file."""
+        """The cursor has rested: read its articles (lazily kept in the index cache) and wrap
+        the one to show in a worker, then show it, so the UI thread never waits on the cache
+        file nor wraps a long body."""
         self._article_timer = None
-        self._prefetch(self._pending)
+        self._prefetch(self._pending, self.article)
 
     # A description, or Textual would describe the worker by repr() of the event, on this
     # thread: with its mentions, whose sentences are read from the cache.
     @work(thread=True, exclusive=True, group="article-prefetch", description="read the article")
-    def _prefetch(self, event: Event | None) -> None:
+    def _prefetch(self, event: Event | None, view: ArticleView) -> None:
         if event is not None:
             for article_id in event.article_ids:
                 article = self.corpus.articles.get(article_id)
                 if article is not None:
                     (article.body, article.paragraphs, article.dates)  # loads lazy fields here
+            if not get_current_worker().is_cancelled:
+                view.prepare(event)  # wraps the body here, off the UI thread
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_prefetched, event)
 

@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import Static
+
+
+class _Heights:
+    """Paragraph heights (lines) by (article, width, wrapping rules): an article shown again, or
+    measured ahead by a worker (`ArticleBody.measure`), is not wrapped again. Thread-safe."""
+
+    def __init__(self, keep: int = 128) -> None:
+        self._lock = threading.Lock()
+        self._keep = keep
+        self._items: OrderedDict[tuple, list[int]] = OrderedDict()
+
+    def get(self, key: tuple) -> list[int] | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: tuple, heights: list[int]) -> None:
+        with self._lock:
+            self._items[key] = heights
+            self._items.move_to_end(key)
+            while len(self._items) > self._keep:
+                self._items.popitem(last=False)
+
+
+HEIGHTS = _Heights()
 
 
 class ArticleBody(Static):
@@ -25,25 +55,45 @@ class ArticleBody(Static):
         super().__init__(classes=classes)
         self._whole = Content("")
         self._spans: list[tuple[int, int]] = []  # (start, end) of each paragraph in the text
+        self._key: str | None = None  # what the text is (an article id), for HEIGHTS
         self._width = -1  # the width `_starts` are for
         self._starts: list[int] = []  # first line of each paragraph measured so far
         self._look: tuple | None = None  # (width, visual style) `_strips` are for
         self._strips: dict[int, list[Strip]] = {}  # paragraph -> its lines (and the blank after)
 
-    def show(self, content: Content, spans: list[tuple[int, int]]) -> None:
-        """Show `content`, whose paragraphs are at `spans` (a blank line between two)."""
+    def show(self, content: Content, spans: list[tuple[int, int]], key: str | None = None) -> None:
+        """Show `content`, whose paragraphs are at `spans` (a blank line between two); `key`
+        names the text (an article id) for the cache of paragraph heights."""
         self._whole = content
         self._spans = spans
+        self._key = key
         self._width, self._starts = -1, []
         self._look, self._strips = None, {}
         self.update(content)
 
+    def _heights_key(self, key: str, width: int) -> tuple:
+        rules = self.styles
+        return (key, width, rules.line_pad, rules.text_overflow, rules.text_wrap)
+
+    def measure(self, key: str, texts: list[str], width: int) -> None:
+        """Measure paragraphs `texts` (of the text `key`) at `width` ahead of `show`; safe to
+        call from a worker thread (it only reads the styles and fills the cache)."""
+        if width > 0 and HEIGHTS.get(self._heights_key(key, width)) is None:
+            HEIGHTS.put(self._heights_key(key, width), [Content(text).get_height(self.styles, width) for text in texts])
+
     def paragraph_start(self, index: int, width: int | None = None) -> int:
         """The first line of paragraph `index` in the body (at `width`, by default its own)."""
         width = self.size.width if width is None else width
+        spans = self._spans
         if width != self._width:
             self._width, self._starts = width, []
-        starts, spans, text = self._starts, self._spans, self._whole.plain
+            heights = HEIGHTS.get(self._heights_key(self._key, width)) if self._key and width > 0 else None
+            if heights is not None and len(heights) == len(spans):
+                starts = self._starts = [0]
+                for i, height in enumerate(heights):
+                    starts.append(starts[-1] + height + (1 if i + 1 < len(spans) else 0))
+        starts, text = self._starts, self._whole.plain
+        measured = len(starts)
         while len(starts) <= min(index, len(spans)):
             if not starts:
                 starts.append(0)
@@ -53,6 +103,11 @@ class ArticleBody(Static):
                 blank_after = 1 if previous + 1 < len(spans) else 0
                 height = Content(text[start:end]).get_height(self.styles, width)
                 starts.append(starts[-1] + height + blank_after)
+        if len(starts) > measured and len(starts) == len(spans) + 1 and self._key and width > 0:
+            # Measured here to the end: keep the heights for the next time.
+            last = len(spans) - 1
+            heights = [b - a - (i < last) for i, (a, b) in enumerate(zip(starts, starts[1:]))]
+            HEIGHTS.put(self._heights_key(self._key, width), heights)
         return starts[index] if index < len(starts) else 0
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

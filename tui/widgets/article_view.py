@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.corpus.model import Article, Corpus, Event
@@ -27,6 +28,7 @@ from tui.corpus.view import (
     long_date,
     long_span,
     paragraph_of,
+    paragraph_spans,
     paragraphs,
     quote_after,
     quote_label,
@@ -165,11 +167,24 @@ class ArticleView(VerticalScroll, can_focus=True):
             yield Static(classes="key-quote")
             yield Static(classes="key-speaker")
         yield Static(plain("Article"), classes="article-section", id="body-heading")
-        yield ArticleBody(classes="article-body")
+        self._body = ArticleBody(classes="article-body")
+        yield self._body
 
     @property
     def body(self) -> ArticleBody:
-        return self.query_one(".article-body", ArticleBody)
+        return self._body
+
+    def prepare(self, event: Event | None) -> None:
+        """Measure the article `show_event(event)` would show, at the pane's width, ahead of
+        showing it: the worker that reads the article calls this, so the UI thread does not
+        wrap the whole body when it shows it. Only reads; safe from a thread."""
+        body = getattr(self, "_body", None)
+        if event is None or self.corpus is None or body is None or not self.display:
+            return
+        article = next((self.corpus.articles[a] for a in event.article_ids if a in self.corpus.articles), None)
+        if article is not None:
+            text = article.body
+            body.measure(article.id, [text[a:b] for a, b in paragraph_spans(article)], self.scrollable_content_region.width)
 
     def watch_showing(self, showing: Showing | None) -> None:
         self._update_heading()
@@ -214,8 +229,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         body_heading.display = body.display = True
         paras = paragraphs(art, showing.sentence, showing.quote)
         assert isinstance(body, ArticleBody)
-        body.show(*self._body_content(paras))
+        body.show(*self._body_content(paras), key=art.id)
         self._paragraph_texts = [para.text for para in paras]
+        # Scroll before the layout (to where the layout will put the mark), so the first frame
+        # of the article is the right one; after it, `_scroll_to_mark` only checks.
+        self._scroll_to_mark(predict=True)
         self.call_after_refresh(self._scroll_to_mark)
 
     def _body_content(self, paras: list[Paragraph]) -> tuple[Content, list[tuple[int, int]]]:
@@ -268,27 +286,96 @@ class ArticleView(VerticalScroll, can_focus=True):
             return None
         return self.paragraph_line(paragraph_of(s.article, offset))
 
-    def _scroll_to_mark(self) -> None:
+    def _mark_paragraph(self) -> int | None:
+        """The paragraph to centre (the current quote's, else the sentence's); None: the top."""
         s = self.showing
-        if s is None or not getattr(self, "_paragraph_texts", None):
-            return
+        if s is None or not self._paragraph_texts:
+            return None
         if s.quote is not None and s.quote < len(s.article.quotes):
             offset = s.article.quotes[s.quote].start
         elif s.sentence is not None:
             offset = s.sentence[0]
         else:
-            self.scroll_home(animate=False)
-            return
+            return None
         index = paragraph_of(s.article, offset)
         if index == 0 and s.quote is None:
-            self.scroll_home(animate=False)
+            return None
+        return min(index, len(self._paragraph_texts) - 1)
+
+    def _scroll_to_mark(self, predict: bool = False) -> None:
+        """Centre the marked paragraph (or go to the top). With `predict`, before the layout:
+        where the layout will put the body is measured here (`_predicted_body_top`) and the sizes
+        it will find are set, so the article takes one layout and its first frame is the right
+        one; when that cannot be measured (the scrollbar would appear or go), nothing is done
+        and the call after the refresh scrolls.
+
+        A scroll made after a layout is folded into a layout of its own (`refresh(layout=True)`):
+        a plain scroll just after a layout makes Textual repaint the whole screen."""
+        if self.showing is None or not self._paragraph_texts:
             return
-        index = min(index, len(self._paragraph_texts) - 1)
+        index = self._mark_paragraph()
         body = self.body
-        width = body.size.width or max(self.scrollable_content_region.width, 1)
+        if predict:
+            width = self.scrollable_content_region.width
+            predicted = self._predicted_body_top(width)
+            if predicted is None:
+                return
+            body_top, total, sizes = predicted
+            # What the layout will find: set now, a changed size makes Textual lay out again.
+            for child, size in sizes:
+                child.virtual_size = size
+            self.virtual_size = Size(width, total)
+            if index is not None:
+                top = body_top + body.paragraph_start(index, width)
+        elif index is not None:
+            width = body.size.width or max(self.scrollable_content_region.width, 1)
+            top = self.paragraph_line(index)
+        if index is None:
+            if self.scroll_offset.y:
+                self.scroll_home(animate=False, immediate=True)
+                if not predict:
+                    self.refresh(layout=True)
+            return
         height = Content(self._paragraph_texts[index]).get_height(body.styles, width)
-        top = self.paragraph_line(index)
-        self.scroll_to_region(Region(0, top, 1, max(height, 1)), animate=False, center=True, force=True)
+        delta = self.scroll_to_region(
+            Region(0, top, 1, max(height, 1)), animate=False, center=True, force=True, immediate=True
+        )
+        if delta and not predict:
+            self.refresh(layout=True)
+
+    def _predicted_body_top(self, width: int) -> tuple[int, int, list[tuple[Widget, Size]]] | None:
+        """(the body's first line, the pane's height, each shown child's size) once laid out at
+        content width `width`, as Textual's vertical layout places the children (margins
+        between two siblings collapse to the larger one); None when the vertical scrollbar
+        would appear or go."""
+        if width <= 0 or not self.container_size.height:
+            return None  # hidden (the narrow layout) or not laid out yet
+        children = [child for child in self.children if child.display]
+        body = self.body
+        if not children or children[-1] is not body:
+            return None
+        viewport = self.app.size
+        container = self.scrollable_content_region.size
+        y = previous_bottom = 0
+        top = 0
+        sizes: list[tuple[Widget, Size]] = []
+        for i, child in enumerate(children):
+            styles = child.styles
+            if any(rule is not None and not rule.is_auto for rule in (styles.height, styles.min_height, styles.max_height)):
+                return None  # only heights that follow the content are measured here
+            margin, gutter = styles.margin, styles.gutter
+            y += margin.top if i == 0 else max(previous_bottom, margin.top)
+            if child is body:
+                top = y
+            inner = max(width - margin.width - gutter.width, 0)
+            height = child.get_content_height(container, viewport, inner) + gutter.height
+            sizes.append((child, Size(width - margin.width, height)))
+            y += height
+            previous_bottom = margin.bottom
+        total = y + previous_bottom
+        if (total > self.container_size.height) != self.show_vertical_scrollbar:
+            return None
+        return top, max(total, self.container_size.height), sizes  # as tall as the pane at least
 
     # -- actions -------------------------------------------------------------------------
 
