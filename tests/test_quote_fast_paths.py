@@ -16,7 +16,8 @@ from tui.corpus.model import Person
 from tui.corpus.name_tokens import Aliases
 from tui.corpus.people_lexicon import ABBREVIATIONS
 from tui.corpus.quote_marks import _TRAILING_PUNCT, Sentences, Span, _single_closer, find_spans, mask
-from tui.corpus.quote_mentions import Mentions, _form_matches
+from tui.corpus.name_tokens import form_spans
+from tui.corpus.quote_mentions import Mentions
 
 _SEPS = ["", " ", " ", "  ", "\n", "\n\n", " \n ", ",", ".", "\u00a0"]
 
@@ -183,7 +184,7 @@ def test_mentions_of_a_stretch_are_the_whole_texts(text, who, data):
     if part is not None:  # (None: a role phrase fits several people equally; the whole list is built)
         assert [(p, who) for p, _, who in part] == [(p, who) for p, _, who in whole.between(lo, hi)]
     # The form matches from position 0 are those of the alias finder.
-    assert [(p, f) for p, f in _form_matches(text, rx.forms, 0, len(text))] == [
+    assert [(p, f) for p, f in form_spans(text, rx.forms, 0, len(text))] == [
         (m.start(), m.group()) for m in rx.finditer(text)
     ]
 

@@ -317,30 +317,38 @@ class Aliases:
 
     def spans(self, text: str) -> list[tuple[int, str]]:
         """(start, form) of each match, in order: `finditer` without match objects."""
-        best: dict[int, str] = {}  # start -> the longest form that may end there
-        n = len(text)
-        find = text.find
-        for form in self.forms:
-            size = len(form)
-            p = find(form)
-            while p >= 0:
-                if p not in best:
-                    # The regex's lookbehind and lookahead: a whole word, perhaps with "'s".
-                    c = text[p - 1] if p else " "
-                    if not (c.isalnum() or c in "_'’-"):
-                        e = p + size
-                        c = text[e] if e < n else " "
-                        if not (c.isalnum() or c in "_-"):
-                            if c not in "'’" or (
-                                text[e + 1 : e + 2] in ("s", "S") and (e + 2 == n or not _word_char(text[e + 2]))
-                            ):
-                                best[p] = form
-                p = find(form, p + 1)
-        out: list[tuple[int, str]] = []
-        last = 0
-        for p in sorted(best):
-            if p >= last:
-                form = best[p]
-                last = p + len(form)
-                out.append((p, form))
-        return out
+        return form_spans(text, self.forms)
+
+
+def form_spans(text: str, forms: list[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
+    """(start, form) of the matches of `forms` (longest first) in `text`, as `Aliases` finds
+    them; with `lo` and `hi`, those starting in text[lo:hi], which are the same provided no
+    match can run across `lo`."""
+    best: dict[int, str] = {}  # start -> the longest form that may end there
+    n = len(text)
+    find = text.find
+    for form in forms:
+        size = len(form)
+        end = n if hi is None else hi - 1 + size  # (a form starting before hi)
+        p = find(form, lo, end)
+        while p >= 0:
+            if p not in best:
+                # The regex's lookbehind and lookahead: a whole word, perhaps with "'s".
+                c = text[p - 1] if p else " "
+                if not (c.isalnum() or c in "_'’-"):
+                    e = p + size
+                    c = text[e] if e < n else " "
+                    if not (c.isalnum() or c in "_-"):
+                        if c not in "'’" or (
+                            text[e + 1 : e + 2] in ("s", "S") and (e + 2 == n or not _word_char(text[e + 2]))
+                        ):
+                            best[p] = form
+            p = find(form, p + 1, end)
+    out: list[tuple[int, str]] = []
+    last = 0
+    for p in sorted(best):
+        if p >= last:
+            form = best[p]
+            last = p + len(form)
+            out.append((p, form))
+    return out

@@ -17,6 +17,7 @@ import bisect
 import re
 
 from .model import Person
+from .name_tokens import form_spans
 from .people_lexicon import ROLE_NOUNS
 from .roles import is_role_phrase, near_word, person_role_score
 
@@ -140,7 +141,7 @@ class Mentions:
         cut = self._cut(lo)
         out: list[tuple[int, int, str]] = []
         if self.forms:
-            out += [(p, _ALIAS, self.owner[form]) for p, form in _form_matches(masked, self.forms, cut, hi) if p >= lo]
+            out += [(p, _ALIAS, self.owner[form]) for p, form in form_spans(masked, self.forms, cut, hi) if p >= lo]
         for m in _ROLE_CAND.finditer(masked, cut):
             start = m.start()
             if start >= hi:
@@ -183,37 +184,6 @@ def _role_phrase(candidate: str) -> str | None:
     return None
 
 
-def _form_matches(text: str, forms: list[str], lo: int, hi: int) -> list[tuple[int, str]]:
-    """(position, form) of the forms starting in text[lo:hi], exactly as `Aliases.finditer`
-    finds them in the whole text, provided no form match can run across `lo` (see the module
-    docstring)."""
-    best: dict[int, str] = {}
-    n = len(text)
-    find = text.find
-    for form in forms:
-        size = len(form)
-        end = hi - 1 + size  # (a form starting before hi)
-        p = find(form, lo, end)
-        while p >= 0:
-            if p not in best:
-                c = text[p - 1] if p else " "
-                if not (c.isalnum() or c in "_'’-"):
-                    e = p + size
-                    c = text[e] if e < n else " "
-                    if not (c.isalnum() or c in "_-"):
-                        if c not in "'’" or (
-                            text[e + 1 : e + 2] in ("s", "S") and (e + 2 == n or not _word_char(text[e + 2]))
-                        ):
-                            best[p] = form
-            p = find(form, p + 1, end)
-    out: list[tuple[int, str]] = []
-    last = 0
-    for p in sorted(best):
-        if p >= last:
-            form = best[p]
-            last = p + len(form)
-            out.append((p, form))
-    return out
 
 
 def _word_char(c: str) -> bool:
