@@ -36,7 +36,7 @@ def _assemble(
 ) -> Corpus:
     from tui.corpus.local_drafts import local_drafts
     from tui.corpus.people import PeopleRegistry
-    from tui.corpus.timeline import build_events, drafts_from_local
+    from tui.corpus.event_merge import EventMerger
 
     registry = PeopleRegistry(manifest.people)
     for ex in extractions:
@@ -53,9 +53,8 @@ def _assemble(
             got = names[name] = registry.canonical(name) or name
         return got
 
-    drafts = []
+    merger = EventMerger()
     cues: dict[str, str] = {}
-    spans: dict = {}
     for article, ex in zip(articles, extractions, strict=True):
         if ex.dates is not None:  # None: the article's date mentions stay in the cache
             article.dates = ex.dates
@@ -68,14 +67,14 @@ def _assemble(
             dates = ex.dates if ex.dates is not None else article.dates
             local = local_drafts(article, dates, ex.people, ex.quotes, ex.topics, manifest.topics)
         speakers = [q.speaker for q in article.quotes]
-        drafts.append(drafts_from_local(article, local, local_names, speakers, spans))
+        merger.add_local(article, local, local_names, speakers)
     return Corpus(
         root=root,
         # The folder's name is untrusted text too (an unpacked archive names it).
         title=manifest.title or sanitize_line(root.resolve().name) or sanitize_line(str(root)) or "Articles",
         description=manifest.description,
         articles={a.id: a for a in articles},
-        events=build_events(drafts),
+        events=merger.events(),
         people=dict(registry.people),
         problems=problems,
         default_range=manifest.default_range,
