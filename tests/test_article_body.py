@@ -12,6 +12,7 @@ from tests.ui_support import fixture_corpus, make_app, ready, settle
 from tui.corpus.view import Paragraph
 from tui.widgets.article_body import ArticleBody
 from tui.widgets.article_view import ArticleView
+from tui.widgets.pane_layout import predicted_layout
 
 LONG = "word " * 60 + "a-very-long-unbreakable-token-" * 6 + " tail"
 
@@ -94,7 +95,7 @@ async def test_the_scroll_made_before_the_layout_is_the_one_after_it():
         for event in app.screen.event_list.events:
             view.show_event(event)
             width = view.scrollable_content_region.width
-            predicted = view._predicted_body_top(width)
+            predicted = predicted_layout(view, view.body, width)
             before = view.scroll_offset
             await settle(pilot)
             if predicted is None:

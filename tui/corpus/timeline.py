@@ -9,9 +9,7 @@ two events on the same date merge when they share a person or enough content wor
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
-from itertools import chain
 from dataclasses import dataclass
 
 from tui.corpus.event_merge import EventMerger, event_id

@@ -16,7 +16,6 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.corpus.model import Article, Corpus, Event
@@ -35,6 +34,7 @@ from tui.corpus.view import (
     speaker_prominence,
 )
 from tui.widgets.article_body import ArticleBody
+from tui.widgets.pane_layout import predicted_layout
 
 
 @dataclass(slots=True)
@@ -304,7 +304,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _scroll_to_mark(self, predict: bool = False) -> None:
         """Centre the marked paragraph (or go to the top). With `predict`, before the layout:
-        where the layout will put the body is measured here (`_predicted_body_top`) and the sizes
+        where the layout will put the body is measured here (`pane_layout.predicted_layout`) and the sizes
         it will find are set, so the article takes one layout and its first frame is the right
         one; when that cannot be measured (the scrollbar would appear or go), nothing is done
         and the call after the refresh scrolls.
@@ -317,7 +317,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         body = self.body
         if predict:
             width = self.scrollable_content_region.width
-            predicted = self._predicted_body_top(width)
+            predicted = predicted_layout(self, body, width)
             if predicted is None:
                 return
             body_top, total, sizes = predicted
@@ -342,40 +342,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         )
         if delta and not predict:
             self.refresh(layout=True)
-
-    def _predicted_body_top(self, width: int) -> tuple[int, int, list[tuple[Widget, Size]]] | None:
-        """(the body's first line, the pane's height, each shown child's size) once laid out at
-        content width `width`, as Textual's vertical layout places the children (margins
-        between two siblings collapse to the larger one); None when the vertical scrollbar
-        would appear or go."""
-        if width <= 0 or not self.container_size.height:
-            return None  # hidden (the narrow layout) or not laid out yet
-        children = [child for child in self.children if child.display]
-        body = self.body
-        if not children or children[-1] is not body:
-            return None
-        viewport = self.app.size
-        container = self.scrollable_content_region.size
-        y = previous_bottom = 0
-        top = 0
-        sizes: list[tuple[Widget, Size]] = []
-        for i, child in enumerate(children):
-            styles = child.styles
-            if any(rule is not None and not rule.is_auto for rule in (styles.height, styles.min_height, styles.max_height)):
-                return None  # only heights that follow the content are measured here
-            margin, gutter = styles.margin, styles.gutter
-            y += margin.top if i == 0 else max(previous_bottom, margin.top)
-            if child is body:
-                top = y
-            inner = max(width - margin.width - gutter.width, 0)
-            height = child.get_content_height(container, viewport, inner) + gutter.height
-            sizes.append((child, Size(width - margin.width, height)))
-            y += height
-            previous_bottom = margin.bottom
-        total = y + previous_bottom
-        if (total > self.container_size.height) != self.show_vertical_scrollbar:
-            return None
-        return top, max(total, self.container_size.height), sizes  # as tall as the pane at least
 
     # -- actions -------------------------------------------------------------------------
 
