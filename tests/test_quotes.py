@@ -286,3 +286,18 @@ def test_seed_quotes(with_manifest):
         for (start, speaker), (qtext, qspeaker) in zip(expected, got):
             assert qtext.startswith(start), (qtext, start)
             assert qspeaker == speaker, (qtext, qspeaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We have a deal that protects jobs," union leader Thandiwe Mokoena said.', "Thandiwe Mokoena"),
+        ('"The backlog will clear," said port chief executive Pieter van Rensburg.', "Pieter van Rensburg"),
+        ('"Prices will fall," senior analyst Maria Lopes told reporters.', "Maria Lopes"),
+        # Not a description of the name: no speaker rather than the wrong one.
+        ('"Yes," people who met Maria Lopes said.', None),
+    ],
+)
+def test_a_lower_case_description_ending_in_a_role_before_the_speakers_name(text, speaker):
+    quotes = find_quotes(text, find_people(text))
+    assert [q.speaker for q in quotes] == [speaker]

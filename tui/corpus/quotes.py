@@ -23,7 +23,7 @@ import re
 
 from .model import Person, Quote
 from .people import _alias_regex, _name_capable, _Tok, find_people, plausible_name, strip_honorifics
-from .people_lexicon import CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES
+from .people_lexicon import CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES, ROLE_NOUNS
 from .quote_marks import Sentences, Span, find_spans, is_fragment, mask
 from .quote_mentions import Mentions
 from .roles import gender, is_role_phrase
@@ -133,7 +133,9 @@ class _Context:
         if self.alias_rx:
             for m in self.alias_rx.finditer(np):
                 rest = (np[: m.start()] + " " + np[m.end() :]).split()
-                if all(_is_title_word(w) for w in rest):
+                if all(_is_title_word(w) for w in rest) or (
+                    not np[m.end() :].strip() and _described_by_role(rest)
+                ):
                     return _PERSON, self.owner[m.group()]
         if is_role_phrase(np):
             return _ROLE, np
@@ -227,6 +229,14 @@ _STRIPPED: dict[str, str] = {}
 def _is_title_word(word: str) -> bool:
     w = word.lower().rstrip(",")
     return w in TITLES or w in HONORIFICS or w in NATIONALITIES or w in {"the", "his", "her"} or w.endswith(("'s", "’s"))
+
+
+def _described_by_role(words: list[str]) -> bool:
+    """Lower-case words before a name that end in a role ("union leader", "port chief
+    executive", "senior analyst"): the name's description, as a title would be."""
+    if not 1 <= len(words) <= 4 or not all(w.replace("-", "").isalpha() and w.islower() for w in words):
+        return False
+    return words[-1] in TITLES or words[-1] in ROLE_NOUNS
 
 
 def _unknown_name(np: str) -> str | None:
