@@ -183,19 +183,16 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             except (sqlite3.Error, OSError, MemoryError, pickle.PicklingError, RecursionError):
                 pass
             else:
-                # Handed over as stored, not as the objects it was made from: what a warm start
-                # loads, in a fraction of the memory. Those objects go first, so the stored
-                # form is decoded into the memory they leave, not scattered beside them.
-                held, corpus = corpus, None
-                slots.clear()
-                batch = encoded = res = None  # the last batch's articles
+                # Handed over as stored, not as the objects it was made from (let go with
+                # `slots`): what a warm start loads, in a fraction of the memory.
                 try:
                     found = cache.get_snapshot(fp, root)
                 except (sqlite3.Error, OSError, MemoryError, pickle.UnpicklingError, ValueError):
                     found = None
-                corpus = found[0] if found is not None and relocate(found[0], found[1], plan) else held
-                del held
-        yield corpus
+                if found is not None and relocate(found[0], found[1], plan):
+                    corpus = found[0]
+                    slots.clear()
+    yield corpus
 
 
 def _extract_and_redo(
