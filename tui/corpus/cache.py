@@ -41,9 +41,6 @@ from tui.corpus.cache_rows import (  # noqa: F401 (public here too)
     EncodedArticle,
     LazyArticle,
     decode_lazy,
-    decode_row,
-    encode_row,
-    make_lazy,
 )
 from tui.corpus.gc_pause import paused_gc
 from tui.corpus.model import Article

@@ -183,12 +183,6 @@ def _lazy(row: tuple[str, str], *values: Any) -> LazyArticle:
     return art
 
 
-def make_lazy(article: Article, rel: str, store: BodyStore) -> LazyArticle:
-    lazy = _lazy((rel, article.id), *(getattr(article, f) for f in _LAZY_FIELDS))
-    lazy._store = store
-    return lazy
-
-
 class BodyStore:
     """Reads article bodies, paragraphs and dates by row id from a cache database,
     thread-safely, keeping the last few."""
