@@ -24,7 +24,7 @@ def assemble(
     problems: list[Problem],
 ) -> Corpus:
     """Corpus-wide steps: one name per person across articles, then events."""
-    from tui.corpus.event_merge import EventMerger
+    from tui.corpus.event_merge import EventMerger, parse_drafts
     from tui.corpus.local_drafts import local_drafts
     from tui.corpus.people import PeopleRegistry
 
@@ -56,6 +56,8 @@ def assemble(
         if local is None:  # an extraction made without them (a failed one is empty)
             dates = ex.dates if ex.dates is not None else article.dates
             local = local_drafts(article, dates, ex.people, ex.quotes, ex.topics, manifest.topics)
+        if isinstance(local, str):  # (the build parses them as each article is read)
+            local = parse_drafts(local, article.id, article.body)
         speakers = [q.speaker for q in article.quotes]
         merger.add_local(article, local, local_names, speakers)
     return Corpus(

@@ -131,8 +131,9 @@ class _Group:
                 j = len(events)
                 bit = 1 << j
                 first = mentions[0]
-                events.append(Event(event_id(article_id, first.start, first.end), span, title, mentions, people, topics, kind))  # type: ignore[arg-type]
-                event_words.append(words)
+                # Copies: the event's lists and words grow as drafts are absorbed into it.
+                events.append(Event(event_id(article_id, first.start, first.end), span, title, list(mentions), people, list(topics), kind))  # type: ignore[arg-type]
+                event_words.append(set(words))
                 event_known.append(None)
                 by_article[article_id] = by_article.get(article_id, 0) | bit
                 new_people = people
@@ -144,6 +145,18 @@ class _Group:
                 by_word.update(dict.fromkeys(new_words, bit))
             for p in new_people:
                 by_person[p] = by_person.get(p, 0) | bit
+
+
+def parse_drafts(local: str, article_id: str, body: str) -> list[tuple]:
+    """An article's drafts (`local_drafts`' JSON text) as `EventMerger.add_local` takes them:
+    (value, end value, title, topics, content words, mentions, members) each, the sentences
+    cut from `body`. Parsed as soon as the article is read, so that the body need not be kept
+    in memory until the corpus is assembled (nor the work left until the last file is in)."""
+    out = []
+    for value, end_value, title, topics, words, at, members in json.loads(local)[2]:
+        mentions = [Mention(article_id, body[a:b], a, b) for a, b in zip(at[0::2], at[1::2])]
+        out.append((value, end_value, title, topics, set(words.split()), mentions, members))
+    return out
 
 
 class EventMerger:
@@ -182,21 +195,17 @@ class EventMerger:
     ) -> None:
         if span is None:
             first = mentions[0]
-            event = Event(event_id(first.article_id, first.start, first.end), None, title, mentions, people, topics, kind)  # type: ignore[arg-type]
+            event = Event(event_id(first.article_id, first.start, first.end), None, title, list(mentions), people, list(topics), kind)  # type: ignore[arg-type]
             self.undated.append(event)
         else:
             self.group(span).pending.append((kind, title, mentions, people, topics, words))
 
-    def add_local(self, article: Article, local: str, names: list[str], speakers: list[str | None]) -> None:
-        """The article's drafts from what extraction worked out for it alone
-        (`local_drafts.local_drafts`), as `timeline.article_drafts` would give them: `names`
-        are the corpus names of the extraction's people, `speakers` those of its quotes'
-        speakers (by index)."""
-        aid = article.id
-        body = article.body
+    def add_local(self, article: Article, drafts: list[tuple], names: list[str], speakers: list[str | None]) -> None:
+        """The article's drafts (`parse_drafts`), as `timeline.article_drafts` would give them:
+        `names` are the corpus names of the extraction's people, `speakers` those of its
+        quotes' speakers (by index). The drafts are not changed: an event keeps copies."""
         by_value = self._by_value
-        for value, end_value, title, topics, words, at, members in json.loads(local)[2]:
-            mentions = [Mention(aid, body[a:b], a, b) for a, b in zip(at[0::2], at[1::2])]
+        for value, end_value, title, topics, words, mentions, members in drafts:
             people: list[str] | None = None
             for member in members:
                 if member is None:  # the article's own draft
@@ -214,16 +223,16 @@ class EventMerger:
             if value is None:
                 if article.published:
                     self.group(DateSpan(article.published)).pending.append(
-                        ("article", article.title, mentions, people or [], topics, set(words.split()))
+                        ("article", article.title, mentions, people or [], topics, words)
                     )
                 else:
-                    self.add(None, "article", article.title, mentions, people or [], topics, set(words.split()))
+                    self.add(None, "article", article.title, mentions, people or [], topics, words)
                 continue
             group = by_value.get((value, end_value))
             if group is None:
                 span = DateMention(0, 0, "", value, None, end_value).span
                 group = by_value[(value, end_value)] = self.group(span)  # type: ignore[arg-type]
-            group.pending.append(("sentence", title, mentions, people or [], topics, set(words.split())))
+            group.pending.append(("sentence", title, mentions, people or [], topics, words))
 
     def events(self) -> list[Event]:
         for g in self.groups.values():

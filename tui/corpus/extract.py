@@ -23,8 +23,9 @@ class Extraction:
     people: list[Person] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-    # The article's timeline drafts before corpus-wide names, as JSON text (`local_drafts`).
-    drafts: str | None = None
+    # The article's timeline drafts before corpus-wide names, as JSON text (`local_drafts`);
+    # once read in the main process, parsed (`event_merge.parse_drafts`).
+    drafts: str | list[tuple] | None = None
 
 
 def extract(article: Article, manifest: Manifest) -> Extraction:
