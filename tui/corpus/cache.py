@@ -90,24 +90,6 @@ def file_hash(path: Path) -> str:
         return "none"
 
 
-def share_equal_values(corpus: Any) -> None:
-    """Make equal strings and dates one object each (people, topics, date spans), so the
-    snapshot stores and loads each once. (Quotes and mentions need nothing: the snapshot keeps
-    them as JSON and numbers, and assembling already shares their strings.)"""
-    pool: dict[Any, Any] = {}
-    one = pool.setdefault
-    for aid in list(corpus.articles):
-        one(aid, aid)
-    for art in corpus.articles.values():
-        art.people = [one(p, p) for p in art.people]
-        art.topics = [one(t, t) for t in art.topics]
-    for e in corpus.events:
-        if e.span is not None:
-            e.span = one(e.span, e.span)
-        e.people = [one(p, p) for p in e.people]
-        e.topics = [one(t, t) for t in e.topics]
-
-
 # -- the database -----------------------------------------------------------------------------
 
 _SCHEMA = """
@@ -321,7 +303,6 @@ class IndexCache:
     def put_snapshot(self, fp: str, corpus: Any, paths: dict[str, Any]) -> None:
         """Store the assembled corpus; `paths` is plain data kept with it (how its files were
         shown, so that a start from another folder can show them again without re-reading)."""
-        share_equal_values(corpus)
         data, quotes = snapshot.encode(corpus, paths)
         texts = EventTexts.build(corpus.events)
         with self.conn:

@@ -143,23 +143,26 @@ def encode(corpus: Corpus, paths: dict[str, Any]) -> tuple[bytes, list[tuple[str
     order = list(corpus.articles)
     article_ids = list(order)  # numbers for mentions: the articles, then any unknown id
     number = {aid: i for i, aid in enumerate(article_ids)}
+    # Equal strings (names, topics) made one object each: pickled once, loaded once.
+    one = {aid: aid for aid in article_ids}.setdefault
     speakers: Counter[str] = Counter()
     lazy_rows, plain, quote_rows = [], [], []
+    dumps = json.dumps
     for art in corpus.articles.values():
         quotes = art.quotes
-        speakers.update(q.speaker for q in quotes if q.speaker)
+        speakers.update([q.speaker for q in quotes if q.speaker])
         if not isinstance(art, LazyArticle):
             plain.append(art)
             continue
         if quotes:
-            quote_rows.append((art.id, json.dumps(
+            quote_rows.append((art.id, dumps(
                 [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment] for q in quotes],
                 ensure_ascii=False, separators=(",", ":"),
             )))  # fmt: skip
         lazy_rows.append((
             art._row, art.id, art.path, art.title, art.source, art.url, art.author,
             art.published.iso if art.published else None, art.dateline, list(art.tags),
-            list(art.people), list(art.topics),
+            [one(p, p) for p in art.people], [one(t, t) for t in art.topics],
             [(p.path, p.message, p.line, p.fatal) for p in art.problems],
         ))  # fmt: skip
     spans: dict[DateSpan | None, int] = {None: -1}
@@ -167,24 +170,31 @@ def encode(corpus: Corpus, paths: dict[str, Any]) -> tuple[bytes, list[tuple[str
     mentions = array("i")
     ids, titles, kinds, people, topics, aids = [], [], bytearray(), [], [], []
     span_of, bounds = array("i"), array("i", [0])
+    last_span, k = None, -1  # a date's events come together and mostly share one span object
     for e in corpus.events:
-        k = spans.get(e.span)
-        if k is None:
-            k = spans[e.span] = len(span_rows)
-            span_rows.append((e.span.start.iso, e.span.end.iso if e.span.end else None))  # type: ignore[union-attr]
+        span = e.span
+        if span is not last_span:
+            k = spans.get(span)  # type: ignore[assignment]
+            if k is None:
+                k = spans[span] = len(span_rows)
+                span_rows.append((span.start.iso, span.end.iso if span.end else None))  # type: ignore[union-attr]
+            last_span = span
         span_of.append(k)
         ids.append(e.id)
         titles.append(e.title)
         kinds.append(e.kind == "article")
-        people.append(list(e.people))
-        topics.append(list(e.topics))
-        aids.append(tuple(e.article_ids))
+        people.append([one(p, p) for p in e.people])
+        topics.append([one(t, t) for t in e.topics])
+        event_aids: dict[str, None] = {}
         for m in e.mentions:
-            n = number.get(m.article_id)
+            aid = m.article_id
+            n = number.get(aid)
             if n is None:
-                n = number[m.article_id] = len(article_ids)
-                article_ids.append(m.article_id)
+                n = number[aid] = len(article_ids)
+                article_ids.append(one(aid, aid))
+            event_aids[aid] = None
             mentions.extend((n, m.start, m.end))
+        aids.append(tuple([one(a, a) for a in event_aids]))
         bounds.append(len(mentions))
     data = {
         "format": FORMAT,
