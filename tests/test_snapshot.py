@@ -50,6 +50,7 @@ def _same(cold: Corpus, warm: Corpus) -> None:
     for aid, art in cold.articles.items():
         assert _article(warm.articles[aid]) == _article(art), aid
     assert warm.people == cold.people
+    assert list(warm.people) == list(cold.people)  # (in the order they were first met)
     assert warm.problems == cold.problems
     assert (warm.title, warm.description, warm.default_range) == (cold.title, cold.description, cold.default_range)
     assert speaker_prominence(warm) == Counter(q.speaker for a in cold.articles.values() for q in a.quotes if q.speaker)
@@ -161,3 +162,40 @@ def test_mentions_and_quotes_can_be_replaced(tmp_path):
     article = next(iter(warm.articles.values()))
     article.quotes = []
     assert article.quotes == []
+
+
+def test_a_build_as_files_come_in_gives_what_assembling_them_at_once_gives(tmp_path, monkeypatch):
+    """A build registers people as files come in (in file order, whatever order they arrive
+    in), parses drafts as each file is read and lets bodies go: the corpus is the one that
+    assembling every file's extraction at once gives."""
+    import random
+
+    from tui.corpus import read_files
+    from tui.corpus.assemble import assemble
+    from tui.corpus.build import gather
+    from tui.corpus.file_plan import _plan
+    from tui.corpus.manifest import load_manifest
+
+    root = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, root / "bundled")
+    shutil.copytree(HOSTILE, root / "hostile")
+    original = read_files.read_all
+
+    def shuffled(plan, manifest, todo):  # batches of 3 files, arriving in a shuffled order
+        batches = [list(b) for b in original(plan, manifest, todo)]
+        batches = [[pair] for b in batches for pair in b]
+        random.Random(4).shuffle(batches)
+        for lo in range(0, len(batches), 3):
+            yield [pair for b in batches[lo : lo + 3] for pair in b]
+
+    monkeypatch.setattr(read_files, "read_all", shuffled)
+    built = load_corpus(root)
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    uncached = load_corpus(root)
+
+    manifest, problems = load_manifest(root)
+    plan = _plan(root, manifest)
+    reads = [read_files.read_one(entry, manifest) for entry in plan.entries]
+    at_once = assemble(root, manifest, *gather(plan, reads, problems + plan.problems))
+    _same(at_once, built)
+    _same(at_once, uncached)

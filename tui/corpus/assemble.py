@@ -10,6 +10,7 @@ from pathlib import Path
 from tui.corpus.extract import Extraction
 from tui.corpus.gc_pause import paused_gc
 from tui.corpus.model import Article, Corpus, Manifest, Problem, Quote
+from tui.corpus.people_registry import PeopleRegistry
 from tui.corpus.sanitize import sanitize_line
 
 
@@ -22,15 +23,17 @@ def assemble(
     articles: list[Article],
     extractions: list[Extraction],
     problems: list[Problem],
+    registry: PeopleRegistry | None = None,
 ) -> Corpus:
-    """Corpus-wide steps: one name per person across articles, then events."""
+    """Corpus-wide steps: one name per person across articles, then events. `registry`: the
+    people of `extractions` already registered, in order (a build does it as files come in)."""
     from tui.corpus.event_merge import EventMerger, parse_drafts
     from tui.corpus.local_drafts import local_drafts
-    from tui.corpus.people import PeopleRegistry
 
-    registry = PeopleRegistry(manifest.people)
-    for ex in extractions:
-        registry.add(ex.people)
+    if registry is None:
+        registry = PeopleRegistry(manifest.people)
+        for ex in extractions:
+            registry.add(ex.people)
 
     # The registry is complete: each name's corpus name is worked out once.
     names: dict[str, str] = {}

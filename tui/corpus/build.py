@@ -144,6 +144,8 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
     # cycle collector would walk them again and again as they pile up, finding nothing to free
     # (~15% of a cold build's main process). Re-enabled when the build ends or is abandoned.
     with paused_gc():
+        people = _PeopleSoFar(manifest)
+        people.advance(slots)
         next_partial = FIRST_PARTIAL
         lost = lambda: cache is None  # read late: a failed write resets `cache`
         for batch in _extract_and_redo(plan, manifest, misses, slots, lost):
@@ -168,6 +170,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             for i, res in batch:
                 done += slots[i] is None  # (a file read again after losing the cache counted once)
                 slots[i] = res
+            people.advance(slots)
             yield (done, total)
             # Partial corpora while less than half is done: later ones would cost more than
             # they show, since assembling is corpus-wide.
@@ -175,7 +178,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
                 next_partial = done * 4
                 yield _assemble_slots(root, manifest, plan, slots, problems, partial=True)
 
-        corpus = _assemble_slots(root, manifest, plan, slots, problems, partial=False)
+        corpus = _assemble_slots(root, manifest, plan, slots, problems, partial=False, people=people)
         if cache is not None:
             _release_bodies(corpus)
             # Before handing the corpus over, not after: an app quit right after it shows would
@@ -277,10 +280,30 @@ def _assemble_slots(
     slots: list[FileRead | None],
     problems: list[Problem],
     partial: bool,
+    people: _PeopleSoFar | None = None,
 ) -> Corpus:
     from tui.corpus.assemble import assemble
 
-    return assemble(root, manifest, *gather(plan, slots, problems))
+    registry = people.registry if people is not None and people.upto == len(slots) else None
+    return assemble(root, manifest, *gather(plan, slots, problems), registry=registry)
+
+
+class _PeopleSoFar:
+    """The people of the files read so far, registered corpus-wide in file order as the files
+    come in (registering is sequential, and done then it is not left until the last file is
+    in). `upto`: the files registered, the first ones; `gather`'s articles in the same order."""
+
+    def __init__(self, manifest: Manifest) -> None:
+        from tui.corpus.people_registry import PeopleRegistry
+
+        self.registry = PeopleRegistry(manifest.people)
+        self.upto = 0
+
+    def advance(self, slots: list[FileRead | None]) -> None:
+        while self.upto < len(slots) and (slot := slots[self.upto]) is not None:
+            if slot.article is not None and slot.extraction is not None:
+                self.registry.add(slot.extraction.people)
+            self.upto += 1
 
 
 def gather(
