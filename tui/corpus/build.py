@@ -184,18 +184,14 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             # Before handing the corpus over, not after: an app quit right after it shows would
             # kill this (worker) thread, and every start would assemble again.
             try:
-                cache.put_snapshot(fp, corpus, plan.paths())
-            except (sqlite3.Error, OSError, MemoryError, pickle.PicklingError, RecursionError):
-                pass
-            else:
                 # Handed over as stored, not as the objects it was made from (let go with
                 # `slots`): what a warm start loads, in a fraction of the memory.
-                try:
-                    found = cache.get_snapshot(fp, root)
-                except (sqlite3.Error, OSError, MemoryError, pickle.UnpicklingError, ValueError):
-                    found = None
-                if found is not None and relocate(found[0], found[1], plan):
-                    corpus = found[0]
+                stored = cache.put_snapshot(fp, corpus, plan.paths())
+            except (sqlite3.Error, OSError, MemoryError, pickle.PicklingError, RecursionError, ValueError):
+                pass
+            else:
+                if relocate(stored[0], stored[1], plan):
+                    corpus = stored[0]
                     slots.clear()
     yield corpus
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import sqlite3
 import threading
 from array import array
@@ -263,9 +264,12 @@ class IndexCache:
         # ever reaches this unpickling. Loading creates ~100,000 objects per 20,000 articles:
         # without the cyclic GC walking them every few thousand (none is garbage) it is faster.
         with paused_gc():
-            corpus, paths = snapshot.decode(found[1], root, self.store(), self._quotes_reader())
+            return (*self._unpack(pickle.loads(found[1]), fp, root), fp)
+
+    def _unpack(self, data: Any, fp: str, root: Path) -> tuple[Any, dict[str, Any]]:
+        corpus, paths = snapshot.decode(data, root, self.store(), self._quotes_reader())
         corpus.event_texts = StoredTexts(corpus.events, lambda: self._event_texts(fp))
-        return corpus, paths, fp
+        return corpus, paths
 
     def _quotes_reader(self) -> Callable[[str], str | None]:
         """Reads an article's quotes (JSON) from the `quotes` table, from any thread."""
@@ -300,19 +304,25 @@ class IndexCache:
         starts.frombytes(found[2])
         return EventTexts(found[1], starts)
 
-    def put_snapshot(self, fp: str, corpus: Any, paths: dict[str, Any]) -> None:
+    def put_snapshot(self, fp: str, corpus: Any, paths: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         """Store the assembled corpus; `paths` is plain data kept with it (how its files were
-        shown, so that a start from another folder can show them again without re-reading)."""
+        shown, so that a start from another folder can show them again without re-reading).
+        Returns the corpus and paths as `get_snapshot` will load them (from what was stored,
+        without reading it back)."""
         data, quotes = snapshot.encode(corpus, paths)
         texts = EventTexts.build(corpus.events)
+        blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
         with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO snapshot (id, fingerprint, data) VALUES (1, ?, ?)", (fp, data))
+            self.conn.execute("INSERT OR REPLACE INTO snapshot (id, fingerprint, data) VALUES (1, ?, ?)", (fp, blob))
             self.conn.execute("DELETE FROM quotes")
             self.conn.executemany("INSERT INTO quotes (article_id, json) VALUES (?, ?)", quotes)
             self.conn.execute(
                 "INSERT OR REPLACE INTO event_texts (id, fingerprint, blob, starts) VALUES (1, ?, ?, ?)",
                 (fp, texts.blob, texts.starts.tobytes()),
             )
+        del blob
+        with paused_gc():
+            return self._unpack(data, fp, corpus.root)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -18,7 +18,6 @@ plain data (tuples, lists, strings, numbers, arrays, dates), never our classes.
 from __future__ import annotations
 
 import json
-import pickle
 import threading
 from array import array
 from collections import Counter, OrderedDict
@@ -135,11 +134,11 @@ class SnapshotArticle(LazyArticle):
 # -- writing ----------------------------------------------------------------------------------
 
 
-def encode(corpus: Corpus, paths: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
-    """The corpus (its root aside) as bytes, with `paths` (how its files were shown: see
-    `file_plan.relocate`), and the quotes of its articles as (article id, JSON) rows, to be kept
-    beside it. Articles that are `LazyArticle`s keep their body in the cache; any other
-    article is stored whole."""
+def encode(corpus: Corpus, paths: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The corpus (its root aside) as plain data (the cache pickles it), with `paths` (how its
+    files were shown: see `file_plan.relocate`), and the quotes of its articles as (article id,
+    JSON) rows, to be kept beside it. Articles that are `LazyArticle`s keep their body in the
+    cache; any other article is stored whole."""
     order = list(corpus.articles)
     article_ids = list(order)  # numbers for mentions: the articles, then any unknown id
     number = {aid: i for i, aid in enumerate(article_ids)}
@@ -212,18 +211,18 @@ def encode(corpus: Corpus, paths: dict[str, Any]) -> tuple[bytes, list[tuple[str
         "speakers": dict(speakers),
         "paths": paths,
     }
-    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), quote_rows
+    return data, quote_rows
 
 
 # -- reading ----------------------------------------------------------------------------------
 
 
 def decode(
-    blob: bytes, root: Any, store: BodyStore, read_quotes: Callable[[str], str | None]
+    data: Any, root: Any, store: BodyStore, read_quotes: Callable[[str], str | None]
 ) -> tuple[Corpus, dict[str, Any]]:
-    """The corpus stored by `encode` and its `paths`; article bodies are read from `store` and
-    quotes with `read_quotes` when asked for. Raises ValueError on another format."""
-    data = pickle.loads(blob)
+    """The corpus packed by `encode` (as it returned it, or unpickled from the cache) and its
+    `paths`; article bodies are read from `store` and quotes with `read_quotes` when asked
+    for. Raises ValueError on another format."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("snapshot of another format")
     articles: dict[str, Article] = {}
