@@ -4,7 +4,6 @@ merging across articles) gives the events that drafting everything at assembly g
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -81,7 +80,7 @@ def _reference_assemble(manifest, articles, extractions):
     for article, ex in zip(articles, extractions, strict=True):
         article.dates = ex.dates
         article.topics = ex.topics
-        article.quotes = [replace(q, speaker=canonical(q.speaker), article_id=article.id) for q in ex.quotes]
+        article.quotes = [q._replace(speaker=canonical(q.speaker), article_id=article.id) for q in ex.quotes]
         article.people = _rank_people(article, [canonical(p.name) or p.name for p in ex.people])
         finder = _reference_finder(article, ex, canonical)
         drafts.append(article_drafts(article, finder, lambda s: assign_topics(s, manifest.topics or None)))

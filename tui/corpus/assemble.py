@@ -80,24 +80,12 @@ def _quotes(
     quotes: list[Quote], article_id: str, canonical: Callable[[str | None], str | None], cues: dict[str, str]
 ) -> list[Quote]:
     """The article's quotes with corpus names for speakers, and one string object per speaker,
-    article id and cue word. A quote that needs no change is kept (quotes are frozen). Cue words ("said", "told") are a few strings repeated ~300,000 times at
-    20,000 articles: one object each (the snapshot keeps them shared)."""
-    out = []
-    for q in quotes:
-        speaker = canonical(q.speaker)
-        cue = q.cue and cues.setdefault(q.cue, q.cue)
-        if speaker == q.speaker and q.article_id == article_id:
-            # Equal strings, made one object each (decoded quotes bring their own copies).
-            if cue is not q.cue:
-                object.__setattr__(q, "cue", cue)
-            if speaker is not q.speaker:
-                object.__setattr__(q, "speaker", speaker)
-            if q.article_id is not article_id:
-                object.__setattr__(q, "article_id", article_id)
-            out.append(q)
-        else:
-            out.append(Quote(q.text, q.start, q.end, speaker, cue, q.fragment, article_id))
-    return out
+    article id and cue word: cue words ("said", "told") are a few strings repeated ~300,000
+    times at 20,000 articles (decoded quotes bring their own copies)."""
+    return [
+        Quote(q.text, q.start, q.end, canonical(q.speaker), q.cue and cues.setdefault(q.cue, q.cue), q.fragment, article_id)
+        for q in quotes
+    ]
 
 
 def _rank_people(article: Article, local_names: list[str]) -> list[str]:
