@@ -412,3 +412,22 @@ def test_a_cache_lost_during_a_cold_build_still_gives_the_whole_corpus(corpus_di
     assert to_json(corpus) == expected
     assert all(a.paragraphs and a.dates for a in corpus.articles.values())
     assert progress[-1] == (5, 5) and all(done <= total for done, total in progress)
+
+
+def test_a_row_sqlite_cannot_store_is_left_out_and_the_rest_stored(tmp_path):
+    """Rows are stored a batch at a time; a text SQLite cannot encode (a lone surrogate, as in
+    the name of a file that is not UTF-8) costs only its own row: read again next start."""
+    from tui.corpus.cache_rows import EncodedArticle
+
+    store = IndexCache.open(tmp_path, "none")
+    assert store is not None
+
+    def row(rel: str, aid: str) -> tuple[cache.FileStat, EncodedArticle]:
+        return cache.FileStat(rel, str(tmp_path / rel), 10, 20), EncodedArticle(aid, "t", "b", "[]", "[]", None)
+
+    assert store.put([row("a.txt", "a"), row("b.txt", "b")]) == {"a.txt", "b.txt"}
+    stored = store.put([row("c.txt", "c"), row("bad-\udce9.txt", "bad"), row("a.txt", "a2")])
+    assert stored == {"c.txt", "a.txt"}
+    rows = store.rows()
+    assert sorted(rows) == ["a.txt", "b.txt", "c.txt"]
+    assert rows["a.txt"][3] == "a2"  # the newer row of a file replaces the older one

@@ -91,6 +91,12 @@ def file_hash(path: Path) -> str:
         return "none"
 
 
+# A file's row replaces the older one of the same path (`rel` is unique).
+_PUT_ROW = (
+    "INSERT OR REPLACE INTO files (rel, size, mtime_ns, article_id, title, body, data, heavy, drafts)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
 # -- the database -----------------------------------------------------------------------------
 
 _SCHEMA = """
@@ -230,19 +236,24 @@ class IndexCache:
         """Store encoded articles (replacing older rows of their files); the relative paths
         stored (a text SQLite cannot store, such as a lone surrogate, is not: read again next
         time)."""
+        params = [
+            (stat.rel, stat.size, stat.mtime_ns, enc.article_id, enc.title, enc.body, enc.data, enc.heavy, enc.drafts)
+            for stat, enc in rows
+        ]
+        try:
+            with self.conn:  # all at once; one text SQLite cannot store rolls the batch back
+                self.conn.executemany(_PUT_ROW, params)
+            return {p[0] for p in params}
+        except UnicodeEncodeError:
+            pass
         out: set[str] = set()
         with self.conn:
-            for stat, enc in rows:
+            for row in params:
                 try:
-                    self.conn.execute("DELETE FROM files WHERE rel = ?", (stat.rel,))
-                    self.conn.execute(
-                        "INSERT INTO files (rel, size, mtime_ns, article_id, title, body, data, heavy, drafts)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (stat.rel, stat.size, stat.mtime_ns, enc.article_id, enc.title, enc.body, enc.data, enc.heavy, enc.drafts),
-                    )  # fmt: skip
+                    self.conn.execute(_PUT_ROW, row)
                 except UnicodeEncodeError:
                     continue
-                out.add(stat.rel)
+                out.add(row[0])
         return out
 
     # the assembled corpus
