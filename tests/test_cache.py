@@ -431,3 +431,33 @@ def test_a_row_sqlite_cannot_store_is_left_out_and_the_rest_stored(tmp_path):
     rows = store.rows()
     assert sorted(rows) == ["a.txt", "b.txt", "c.txt"]
     assert rows["a.txt"][3] == "a2"  # the newer row of a file replaces the older one
+
+
+def test_worker_processes_are_shut_down_when_the_caller_stops_early(tmp_path, monkeypatch):
+    """The pool starts while the first files are read in this process; a caller that stops
+    after them (an app quit at once) leaves no worker running."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tui.corpus.file_plan import _plan
+    from tui.corpus.manifest import load_manifest
+
+    root = tmp_path / "many"
+    for k in range(8):
+        shutil.copytree(BUNDLED, root / f"copy{k}")
+    monkeypatch.setattr(read_files, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    made: list[ProcessPoolExecutor] = []
+    shut: list[ProcessPoolExecutor] = []
+    init, shutdown = ProcessPoolExecutor.__init__, ProcessPoolExecutor.shutdown
+    monkeypatch.setattr(ProcessPoolExecutor, "__init__", lambda self, *a, **kw: (made.append(self), init(self, *a, **kw))[1])
+    monkeypatch.setattr(ProcessPoolExecutor, "shutdown", lambda self, *a, **kw: (shut.append(self), shutdown(self, *a, **kw))[1])
+    manifest, _ = load_manifest(root)
+    plan = _plan(root, manifest)
+    assert len(plan.entries) == 40
+    batches = read_files.read_all(plan, manifest, list(range(40)))
+    assert len(next(batches)) == 16
+    batches.close()
+    assert shut == made  # every pool started is shut down
+    # and read to the end, every file comes once
+    seen = [i for batch in read_files.read_all(plan, manifest, list(range(40))) for i, _ in batch]
+    assert sorted(seen) == list(range(40))

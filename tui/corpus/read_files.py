@@ -93,43 +93,58 @@ def read_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[list[
         chunks.append([(i, plan.entries[i]) for i in todo[pos : pos + size]])
         pos += size
         size = min(size * 2, 128)
-    # The first chunk here, before the worker pool exists: starting the pool's server
-    # (which imports the extraction modules) would hold up the first articles by ~0.3 s.
-    yield [(i, read_encoded(entry, manifest)) for i, entry in chunks[0]]
+    if len(chunks) == 1:
+        yield [(i, read_encoded(entry, manifest)) for i, entry in chunks[0]]
+        return
     import multiprocessing
+    import threading
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    # forkserver: the caller may be a thread of a running app; forking a threaded process is
-    # unsafe, spawning re-imports everything. The server preloads the extraction modules.
     unfinished = {id(c): c for c in chunks[1:]}
-    try:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["tui.corpus.read_files", "tui.corpus.extract"])
-        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(manifest,))
-    except (OSError, ValueError, ImportError):
-        pool = None
-    if pool is not None:
+    queue = iter(chunks[1:])
+    pending: dict[Future, list] = {}
+    started: list[ProcessPoolExecutor] = []
+
+    def start() -> None:
+        # forkserver: the caller may be a thread of a running app; forking a threaded process
+        # is unsafe, spawning re-imports everything. The server preloads the extraction
+        # modules; the first submissions wait for it (~0.3 s).
         try:
-            pending: dict[Future, list] = {}
-            queue = iter(chunks[1:])
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["tui.corpus.read_files", "tui.corpus.extract"])
+            pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(manifest,))
+            started.append(pool)
             for chunk in queue:  # a few chunks in flight per worker, not all of them at once
                 pending[pool.submit(_worker_chunk, chunk)] = chunk
                 if len(pending) >= workers * 2:
                     break
+        except (OSError, ValueError, ImportError, BrokenProcessPool, RuntimeError):
+            pass  # finished in this process below
+
+    # The pool starts in a thread while the first chunk is read here: its server's start
+    # would otherwise hold up the first articles, and leave a core idle meanwhile.
+    starter = threading.Thread(target=start, name="timeline-pool-start", daemon=True)
+    starter.start()
+    try:
+        yield [(i, read_encoded(entry, manifest)) for i, entry in chunks[0]]
+        starter.join()
+        try:
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     chunk = pending.pop(future)
                     nxt = next(queue, None)
                     if nxt is not None:
-                        pending[pool.submit(_worker_chunk, nxt)] = nxt
+                        pending[started[0].submit(_worker_chunk, nxt)] = nxt
                     result = future.result()
                     del unfinished[id(chunk)]
                     yield result
         except (BrokenProcessPool, OSError, RuntimeError):
             pass  # worker processes failed us (killed, no /dev/shm, ...): finish in this process
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+    finally:  # (also when the caller stops early: no worker is left running)
+        starter.join()
+        if started:
+            started[0].shutdown(wait=False, cancel_futures=True)
     for chunk in list(unfinished.values()):
         yield [(i, read_encoded(entry, manifest)) for i, entry in chunk]
