@@ -243,3 +243,13 @@ def test_quote_speaker_is_never_an_organization_phrase():
 
     text = '"We will grow," Pellham Savings Bank said on Monday.'
     assert find_quotes(text)[0].speaker is None
+
+
+def test_three_title_case_names_sharing_a_word_do_not_break_extraction():
+    """Names seen only in title-case lines ("Maria Lopez Speaks") that share a word are no
+    evidence for one another; a third such name used to raise (the article then lost its
+    dates and quotes to an "extraction failed" problem)."""
+    text = "MARIA LOPEZ\n\nMaria Lopez Speaks\n\nCarlos Lopez Speaks\n\nJuan Lopez Speaks\n\nIt rained."
+    assert find_people(text) == []
+    two = "Maria Lopez Speaks\n\nCarlos Lopez Speaks\n\nLopez said it rained."
+    assert [p.name for p in find_people(two)] == [p.name for p in find_people(two + "\n\nJuan Lopez Speaks")]

@@ -302,7 +302,10 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
     for c in cands:
         if c.weak and name_key(c.name) not in accepted and name_key(c.name) not in org_prefixes:
             for w in (c.name.split()[-1].lower(), c.name.split()[0].lower()):
-                weak.setdefault(w, c) if weak.get(w, c).name == c.name else weak.__setitem__(w, None)
+                # A word two of these names share confirms neither: None, for good.
+                have = weak.setdefault(w, c)
+                if have is not None and have.name != c.name:
+                    weak[w] = None
     mid: dict[str, bool] = {}
     places = {c.name.lower() for c in cands if c.place}
     for c in cands:
