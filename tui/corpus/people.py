@@ -35,106 +35,47 @@ from dataclasses import dataclass
 
 from .given_names import GIVEN_NAMES
 from .model import Person, PersonSpec
-from .people_lexicon import ABBREVIATIONS, CUE_ADVERBS, CUE_VERBS, DEMONYMS, NATIONALITIES, ROLE_NOUNS
-from .name_tokens import Aliases, _groups, _in_headline, _trie
+from .name_context import (  # noqa: F401 (tests read the patterns from here)
+    _ACCORDING_BEFORE,
+    _AFTER_APPOSITIVE_CUE,
+    _AFTER_CUE,
+    _APPOSITIVE_AFTER,
+    _APPOSITIVE_BEFORE,
+    _AT_WITH,
+    _CORP_AFTER,
+    _COUNTERPART_BEFORE,
+    _EMPLOYER_BEFORE,
+    _IN_BEFORE,
+    _OF_BEFORE,
+    _OF_IN,
+    _ORG_AFTER,
+    _role_noun_before,
+    _with_demonyms,
+)
+from .people_lexicon import ABBREVIATIONS, NATIONALITIES, ROLE_NOUNS
+from .name_tokens import Aliases, _groups, _in_headline
 from .name_tokens import _name_capable, _Tok  # noqa: F401 (quotes.py takes them from here)
 from .name_groups import group_plan
 from .name_split import _plausible
 from .roles import name_key, strip_honorifics
 
 
-# The patterns of what follows a name are matched at its end (`match(text, end, end + 200)`,
-# as on the 200 characters after it), so they need no "^". Cue verbs and adverbs are single words
-# and a boundary or a space follows them: one alternative at most matches at a place.
-_CUE_ALT = _trie(set(CUE_VERBS))
-_ADV_ALT = _trie(CUE_ADVERBS)
-_AFTER_CUE = re.compile(rf",?\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b")
-_AFTER_APPOSITIVE_CUE = re.compile(
-    rf",\s[^,.;“”\"]{{3,140}},\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b"
-)
-_ROLE_NOUN_ALT = "|".join(sorted(ROLE_NOUNS | {"vice president", "prime minister"}, key=len, reverse=True))
-# ", the Iranian government spokesman," / ", Chairman of the ... group," after a name: the role
-# noun ends the appositive or is followed by a preposition, so a list of names never matches.
-_APPOSITIVE_AFTER = re.compile(
-    rf",\s+(?P<role>(?:(?:the|an?|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){{0,5}}?"
-    rf"(?i:{_ROLE_NOUN_ALT})(?:\s+(?:of|to|for|in|at|on)\s+[^,.;:“”\"\n]{{1,80}}?)?)\s*[,.;]"
-)
-# "Iran's First Vice President, Mohammad Mokhber" / "the Leader of the Islamic Revolution, X".
-_APPOSITIVE_BEFORE = re.compile(
-    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+|(?<![\w'’-])(?=[A-Z][\w-]*['’]s\s))"
-    rf"(?P<role>(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{_ROLE_NOUN_ALT})(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+)?),\s+$"
-)
-
-
-# "spokesman Saeed Khatibzadeh", "Russian leader Vladimir Putin": a role noun right before. The
-# role noun ends the text, so one alternative at most can match at a place (their order does not
-# matter), and no word can give back letters (possessive): the match is the plain pattern's.
-_ROLE_NOUN_BEFORE = re.compile(
-    rf"(?P<role>(?:[A-Z][\w'’-]*+\s++){{0,4}}(?:[a-z-]++\s++)?{_trie(ROLE_NOUNS | {'vice president', 'prime minister'})})\s+$"
-)
-
-
-def _role_noun_before(before: str) -> re.Match[str] | None:
-    """`_ROLE_NOUN_BEFORE.search(before)`, looking only where a match can start: it spans 7 words
-    at most (4 capitalized, one more, "vice president"), so the leftmost start is among those."""
-    words = before.rsplit(None, 7)
-    return _ROLE_NOUN_BEFORE.search(before, len(words[0]) if len(words) == 8 else 0)
-
-
-_COUNTERPART_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?P<nat>[A-Z][a-z]+)\s+[Cc]ounterpart,?\s+$")
-_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
-# What an organization does after its name: "X said its", "X, which", "X's shares".
-_ORG_AFTER = re.compile(
-    r"(?:['’]s\s+(?:shares|stock|board|subsidiary|subsidiaries|unit|units|stake|parent|"
-    r"headquarters|net\s+income|earnings|profit|revenue|sales)\b"
-    r"|,\s+which\b|,?\s+(?:based|headquartered)\s+in\b"
-    r"|,?\s+(?:said|says|reported|reports|announced|announces|posted|agreed|expects|plans)\s+its\b)"
-)
-_CORP_AFTER = re.compile(r",?\s+(?:&|and|amp)?\s*(?:Co|Cos|Corp|Inc|Ltd|PLC|LLC|AG|S\.A|N\.V)\b")
-
-
 @dataclass(slots=True)
 class _Cand:
+    """A name of several words, with what its context says."""
+
     name: str  # honorifics stripped
-    start: int
-    end: int
-    forms: set[str]  # as written, with honorifics and a title
+    forms: frozenset[str]  # as written, with honorifics and a title
     signal: bool
     roles: tuple[str, ...] = ()
-    titled: bool = False  # a title, honorific or role appositive names this a person
     honor: bool = False  # an honorific ("Mr.", "Dr.", "Queen")
     weak: bool = False  # a title-case line only: no person by itself
-    place: bool = False  # a single word in a place's or a body's context (see `_candidates`)
 
 
-def _demonym_role(role: str) -> str | None:
-    """"Iran's President" -> "Iranian President"."""
-    m = _POSSESSIVE_ROLE.match(role)
-    if not m or m.group(1).lower() not in DEMONYMS:
-        return None
-    return f"{DEMONYMS[m.group(1).lower()].capitalize()} {m.group(2)}"
-
-
-_POSSESSIVE_ROLE = re.compile(r"^([A-Z][\w-]*)['’]s\s+(.+)$")
-
-
-def _with_demonyms(roles: tuple[str, ...]) -> tuple[str, ...]:
-    """The roles and their demonym forms, but no mere "counterpart". The same roles come back in
-    every article: remembered."""
-    hit = _ROLE_FORMS.get(roles)
-    if hit is None:
-        if len(_ROLE_FORMS) > 50_000:
-            _ROLE_FORMS.clear()
-        out = list(roles)
-        for r in roles:
-            d = _demonym_role(r)
-            if d:
-                out.append(d)
-        hit = _ROLE_FORMS[roles] = tuple(r for r in out if not r.lower().endswith("counterpart"))
-    return hit
-
-
-_ROLE_FORMS: dict[tuple[str, ...], tuple[str, ...]] = {}
+# A single-word name, as a tuple (most candidates are one: a tuple is made fastest):
+#   name, low (the name in lower case), forms, roles, signal (titled, or said to speak),
+#   titled (a title, honorific or role appositive names it a person), honor (an honorific)
+Single = tuple
 
 
 def plausible_name(name: str) -> bool:
@@ -164,29 +105,23 @@ def _mid_sentence(text: str, word: str) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"[\w.]*$")
-_AT_WITH = (" at ", " with ", " at the ", " with the ")
-_OF_IN = (" of ", " of the ", "in ", "In ", "near ", "Near ")
-# "an analyst with X", "head of trading at X": X employs people, it is no person.
-_EMPLOYER_BEFORE = re.compile(
-    r"\b(?:analyst|economist|strategist|trader|dealer|broker|banker|executive|manager|partner|"
-    r"director|officer|spokesman|spokeswoman|spokesperson|head\s+of\s+[\w\s-]{1,40}?)\s+(?:at|with)\s+(?:the\s+)?$"
-)
-# "the Organization of African Unity", "in Buffalo": a single word there names no person.
-_OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+of\s+(?:the\s+)?$")
-_IN_BEFORE = re.compile(r"(?:\b[Ii]n|\b[Nn]ear)\s+$")
 
 
-def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
+def _candidates(text: str) -> tuple[list[_Cand], list[Single], set[str], set[str]]:
+    """The names of several words and the single-word names (`Single`), each in order; the name
+    keys seen as organizations; the single words (lower case) seen in a place's context."""
     lines: dict[int, bool] = {}  # line start -> a title-case line? (see `_in_headline`)
-    out: list[_Cand] = []
-    orgs: set[str] = set()  # name keys seen as organizations in this article
+    multis: list[_Cand] = []
+    singles: list[Single] = []
+    orgs: set[str] = set()
+    places: set[str] = set()
     for g in _groups(text):
         plan = group_plan(g.group())
         if not plan:
             continue
         gs = g.start()
         for (rs, corp_at, org_word, corp_orgs, plausible, odd_orgs, initial, start, end, forms, name, honor,
-             titled, role, prefix, head, single, ing, key, _) in plan:
+             titled, role, prefix, head, single, ing, key, low) in plan:
             if org_word or _CORP_AFTER.match(text, gs + corp_at) is not None:
                 # "Hassan Rouhani Center", "Mehrabad Airport"; "Crane Co." (see `group_plan`).
                 orgs.update(corp_orgs)
@@ -196,7 +131,7 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
                 continue
             if initial:
                 continue  # ends with an initial: not a full name
-            r0, start, end = gs + rs, gs + start, gs + end
+            r0, end = gs + rs, gs + end
             before = text[r0 - 120 if r0 > 120 else 0 : r0]
             comma = text.startswith(",", end)
             found = [role] if role else []
@@ -205,7 +140,7 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
             if m and not prefix and m.group("role").split()[-1].islower():
                 found.append(m.group("role").strip())
                 titled = True
-            m = _COUNTERPART_BEFORE.search(before) if "ounterpart" in before[-40:] else None
+            m = _COUNTERPART_BEFORE.search(before) if before.find("ounterpart", -40) >= 0 else None
             if m and m.group("nat").lower() in NATIONALITIES:
                 found.append(f"{m.group('nat')} {head}" if head is not None else f"{m.group('nat')} counterpart")
                 titled = True
@@ -228,22 +163,21 @@ def _candidates(text: str) -> tuple[list[_Cand], set[str]]:
             signal = titled or bool(
                 _AFTER_CUE.match(text, end, end + 200)
                 or (comma and _AFTER_APPOSITIVE_CUE.match(text, end, end + 200))
-                # (the pattern ends in "to" and a space)
-                or (before[-1:].isspace() and before.rstrip().endswith("to") and _ACCORDING_BEFORE.search(before))
+                or ("ccording" in before and _ACCORDING_BEFORE.search(before))
             )
             if single:
                 # A single word after "in", inside "X of Y", or after a country or an acronym with
                 # no title ("U.S. Embassy", "Saudi Arabia"): a place or a body.
-                place = (prefix and not titled) or (
-                    not prefix and before.endswith(_OF_IN) and bool(_OF_BEFORE.search(before) or _IN_BEFORE.search(before))
-                )
-                out.append(_Cand(name, start, end, forms, signal, roles, titled, honor, False, place))
+                if (prefix and not titled) or (
+                    not prefix and before.endswith(_OF_IN) and (_OF_BEFORE.search(before) or _IN_BEFORE.search(before))
+                ):
+                    places.add(low)
+                singles.append((name, low, forms, roles, signal, titled, honor))
             else:
-                in_headline = _in_headline(text, start, lines)
                 # A full name in a title-case line only: a target for a surname mentioned elsewhere.
-                weak = in_headline and not signal
-                out.append(_Cand(name, start, end, forms, signal or not in_headline, roles, titled, honor, weak, False))
-    return out, orgs
+                in_headline = _in_headline(text, gs + start, lines)
+                multis.append(_Cand(name, forms, signal or not in_headline, roles, honor, in_headline and not signal))
+    return multis, singles, orgs, places
 
 
 def _alias_regex(forms: Iterable[str]) -> Aliases | None:
@@ -255,24 +189,22 @@ def _alias_regex(forms: Iterable[str]) -> Aliases | None:
 def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
     """People named in one article body, most mentioned first (see the module docstring)."""
     known = list(known)
-    cands, orgs = _candidates(text)
+    multis, singles, orgs, places = _candidates(text)
     org_prefixes = {" ".join(o.split()[:n]) for o in orgs for n in range(1, len(o.split()) + 1)}
+
     # Group by name (honorifics stripped). Multi-word names first, then single words.
     people: dict[str, Person] = {}
     accepted: dict[str, str] = {}  # name key -> canonical
-    spec_of: dict[str, Person] = {}
     for spec in known:
         forms = [spec.name, *spec.aliases]
         rx = _alias_regex(forms)
         seen = sorted({form for _, form in rx.spans(text)}) if rx else []
         if not seen:
             continue
-        p = Person(spec.name, set(seen), set(spec.roles))
-        people[spec.name] = p
+        people[spec.name] = Person(spec.name, set(seen), set(spec.roles))
         for f in forms:
             accepted[name_key(f)] = spec.name
-        spec_of[spec.name] = p
-    multi = sorted((c for c in cands if " " in c.name and c.signal), key=lambda c: -len(c.name.split()))
+    multi = sorted((c for c in multis if c.signal), key=lambda c: -len(c.name.split()))
     for c in multi:
         key = name_key(c.name)
         if key in org_prefixes and not c.honor and key not in accepted:
@@ -289,7 +221,8 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
             people[target] = Person(target)
             accepted[key] = target
         p = people[target]
-        p.aliases.update({c.name, *c.forms})
+        p.aliases.add(c.name)
+        p.aliases.update(c.forms)
         p.roles.update(c.roles)
     by_surname: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
@@ -298,8 +231,8 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
             by_surname.setdefault(canon.split()[-1].lower(), set()).add(canon)
             by_first.setdefault(canon.split()[0].lower(), set()).add(canon)
     # Full names seen only in title-case lines: a surname mentioned elsewhere confirms them.
-    weak: dict[str, _Cand] = {}
-    for c in cands:
+    weak: dict[str, _Cand | None] = {}
+    for c in multis:
         if c.weak and name_key(c.name) not in accepted and name_key(c.name) not in org_prefixes:
             for w in (c.name.split()[-1].lower(), c.name.split()[0].lower()):
                 # A word two of these names share confirms neither: None, for good.
@@ -307,40 +240,47 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
                 if have is not None and have.name != c.name:
                     weak[w] = None
     mid: dict[str, bool] = {}
-    places = {c.name.lower() for c in cands if c.place}
-    for c in cands:
-        if " " in c.name or c.weak:
-            continue
-        key = c.name.lower()
-        target = accepted.get(key)
-        if target is None and len(by_surname.get(key, ())) == 1:
-            target = next(iter(by_surname[key]))
-        if target is None and key not in by_surname and len(by_first.get(key, ())) == 1:
-            # "Wen" for "Wen Jiabao" (family name first), "Elian" for "Elian Gonzalez".
-            target = next(iter(by_first[key]))
-        if target is None and key not in by_surname and c.signal and weak.get(key) is not None:
-            w = weak.pop(key)
-            target = w.name
-            people.setdefault(target, Person(target)).aliases.update({w.name, *w.forms})
-            accepted[name_key(w.name)] = target
-        if target is None and c.signal and key not in by_surname and key not in by_first and key not in orgs:
-            # A single word alone: a title or honorific before it, or a speech verb with the
-            # word capitalized mid-sentence somewhere; never a given name or a plural alone.
-            if c.titled:
-                ok = c.honor or key not in GIVEN_NAMES
-            else:
-                if key not in mid:
-                    mid[key] = _mid_sentence(text, c.name)
-                ok = mid[key] and key not in GIVEN_NAMES and key not in places
-            if ok:
-                target = c.name
-                people.setdefault(target, Person(target))
-                accepted[key] = target
+    # A word's target once found stays: `accepted`, `by_surname` and `by_first` keep giving it.
+    found: dict[str, str] = {}
+    for name, key, forms, roles, signal, titled, honor in singles:
+        target = found.get(key)
         if target is None:
-            continue
+            target = accepted.get(key)
+            if target is None and len(by_surname.get(key, ())) == 1:
+                target = next(iter(by_surname[key]))
+            if target is None and key not in by_surname and len(by_first.get(key, ())) == 1:
+                # "Wen" for "Wen Jiabao" (family name first), "Elian" for "Elian Gonzalez".
+                target = next(iter(by_first[key]))
+            if target is not None:
+                found[key] = target
+            elif key not in by_surname:
+                if signal and weak.get(key) is not None:
+                    w = weak.pop(key)
+                    target = w.name
+                    people.setdefault(target, Person(target)).aliases.update({w.name, *w.forms})
+                    accepted[name_key(w.name)] = target
+                    found.pop(name_key(w.name), None)  # (what `accepted` gives now)
+                if target is None and signal and key not in by_first and key not in orgs:
+                    # A single word alone: a title or honorific before it, or a speech verb with
+                    # the word capitalized mid-sentence somewhere; never a given name or a plural alone.
+                    if titled:
+                        ok = honor or key not in GIVEN_NAMES
+                    else:
+                        if key not in mid:
+                            mid[key] = _mid_sentence(text, name)
+                        ok = mid[key] and key not in GIVEN_NAMES and key not in places
+                    if ok:
+                        target = found[key] = name
+                        people.setdefault(target, Person(target))
+                        accepted[key] = target
+                if target is None:
+                    continue
+            else:
+                continue
         p = people[target]
-        p.aliases.update({c.name, *c.forms})
-        p.roles.update(c.roles)
+        p.aliases.add(name)
+        p.aliases.update(forms)
+        p.roles.update(roles)
     # Count mentions: every alias, and the surname when it is unambiguous.
     owner: dict[str, str] = {}
     surname_count: dict[str, int] = {}
