@@ -196,9 +196,7 @@ def _mask_by_char(text: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-# One alternative per first character (". ! ? newline"), so the engine skips ahead to them.
 _AFTER_END = r"[.!?]*[”\"’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])"
-_BOUNDARY = re.compile(rf"\.{_AFTER_END}|!{_AFTER_END}|\?{_AFTER_END}|\n\n*")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
 _NO_ABBR = max(map(len, ABBREVIATIONS)) + 1
 
@@ -212,6 +210,22 @@ _LETTER_RUN = re.compile(f"[A-Za-z\u0130\u212a]{{1,{_NO_ABBR}}}\\Z")
 _ABBR_ENDS = frozenset(
     "".join(cs) for a in ABBREVIATIONS for cs in itertools.product(*({ch, ch.upper()} for ch in a[-3:]))
 )
+
+
+# A period after _NO_ABBR ASCII letters, or after three that end no abbreviation, surely ends a
+# sentence (see `Sentences`): the same tests as `_ascii_word_end` and the `isalpha` one, on
+# ASCII letters only (others are left to the Python tests).
+_SURE_PERIOD = "\\.(?:(?<=[A-Za-z]{%d}\\.)|(?<=[A-Za-z]{3}\\.)(?<!(?i:%s)\\.))" % (
+    _NO_ABBR,
+    "|".join(sorted({a[-3:] for a in ABBREVIATIONS if len(a) >= 3 and a[-3:].isalpha()})),
+)
+# Sentence ends: a sure period, ! ? or newlines, each with the whitespace after it (groups 1-4); or
+# a period for the abbreviation tests (empty group 5), alone (if no end, a newline after it
+# still is). Each alternative starts with one of ". ! ? newline", so the engine skips ahead to them.
+_SENTENCE_END = re.compile(
+    rf"{_SURE_PERIOD}{_AFTER_END}(\s*)|!{_AFTER_END}(\s*)|\?{_AFTER_END}(\s*)|\n\n*(\s*)|\.{_AFTER_END}()"
+)
+_CHECK = 5  # the group of a period to check
 
 
 def _ascii_word_end(last3: str) -> bool:
@@ -238,14 +252,17 @@ class Sentences:
     """Sentence spans of a masked text, with lookup by position."""
 
     def __init__(self, masked: str) -> None:
-        # One pass: each boundary ends a sentence, whose leading whitespace is skipped here.
+        # One pass: each boundary ends a sentence; `_SENTENCE_END` also takes the whitespace after
+        # a sure end, so its last group spans from the sentence's end to the next one's start.
         spans: list[tuple[int, int]] = []
-        starts: list[int] = []
+        n = len(masked)
         start = 0
-        for m in _BOUNDARY.finditer(masked):
-            s, end = m.span()
-            c = masked[s]
-            if c == ".":
+        while start < n and masked[start].isspace():
+            start += 1
+        for m in _SENTENCE_END.finditer(masked):
+            group = m.lastindex
+            if group == _CHECK:  # a period that may follow an abbreviation
+                s, end = m.span()
                 # (after more letters than the longest abbreviation has, the word is none)
                 # (nor after three ASCII letters that end no abbreviation: the word ends in them)
                 if (
@@ -254,22 +271,19 @@ class Sentences:
                     and _abbreviation_before(masked, s)
                 ):
                     continue
-            # (a sentence that ends at . ! or ? holds that mark: only one ending at a newline
-            # can be blank, and a blank one only moves the start)
-            while start < end and masked[start].isspace():
-                start += 1
+                next_start = end
+                while next_start < n and masked[next_start].isspace():
+                    next_start += 1
+            else:
+                end, next_start = m.span(group)
+            # (only a blank stretch before a newline ends no sentence: it only moves the start)
             if start < end:
                 spans.append((start, end))
-                starts.append(start)
-            start = end
-        n = len(masked)
-        while start < n and masked[start].isspace():
-            start += 1
+            start = next_start
         if start < n:
             spans.append((start, n))
-            starts.append(start)
         self.spans = spans
-        self._starts = starts
+        self._starts = [s for s, _ in spans]
         self._masked = masked
 
     def index(self, pos: int) -> int:

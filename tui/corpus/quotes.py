@@ -22,15 +22,18 @@ from __future__ import annotations
 import re
 
 from .model import Person, Quote
+from .name_tokens import _trie
 from .people import _alias_regex, _name_capable, _Tok, find_people, plausible_name, strip_honorifics
 from .people_lexicon import CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES, ROLE_NOUNS
 from .quote_marks import Sentences, Span, find_spans, is_fragment, mask
 from .quote_mentions import Mentions
 from .roles import gender, is_role_phrase
 
-_CUE = "|".join(sorted(set(CUE_VERBS) | {"went on to say", "pointed out"}, key=len, reverse=True))
-_PART = "|".join(sorted(CUE_PARTICIPLES, key=len, reverse=True))
-_ADV = "|".join(sorted(CUE_ADVERBS, key=len, reverse=True))
+# Alternations of words factored by their beginnings (far faster to try): they try the words
+# that match at a place longest first, as "|".join(sorted(words, key=len, reverse=True)) would.
+_CUE = _trie(set(CUE_VERBS) | {"went on to say", "pointed out"})
+_PART = _trie(CUE_PARTICIPLES)
+_ADV = _trie(CUE_ADVERBS)
 _NP = r"[^,.;:!?“”\"\n]{1,100}?"
 
 _TAIL_SUBJ_CUE = re.compile(rf"^[\s,]*(?P<subj>{_NP})\s+(?:(?:{_ADV})\s+)*(?P<cue>{_CUE})\b")
@@ -43,9 +46,9 @@ _OBJ = r"(?:\s+(?:in|on|at|to|during|after|before|from|via|through|with|while|wh
 _PREP = r"(?:\s+(?:in|on|at|to|during|after|before|from|via|through|with|while|when|late|earlier|this|last)\b[^,:;“”\"]{0,80}?)?"
 _TELL = "told|tells|tell|telling|asked|asks|asking|informed|assured|reminded|urged"
 _HEAD_CUE_END = re.compile(
-    rf"(?:\b(?P<tell>{_TELL}){_OBJ}|\b(?P<cue>{_CUE}|{_PART})(?P<that>\s+that)?{_PREP})\s*[,:]?\s*$"
+    rf"(?:\b(?P<tell>{_TELL}){_OBJ}|\b(?P<cue>(?:{_CUE})|(?:{_PART}))(?P<that>\s+that)?{_PREP})\s*[,:]?\s*$"
 )
-_HEAD_CUE_THAT = re.compile(rf"\b(?P<cue>{_CUE}|{_PART})\s+that\b")
+_HEAD_CUE_THAT = re.compile(rf"\b(?P<cue>(?:{_CUE})|(?:{_PART}))\s+that\b")
 _CUE_ANY = re.compile(rf"\b(?P<cue>{_CUE})\b")
 _ADV_END = re.compile(rf"(?:\s+(?:{_ADV}))+\s*$")
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
