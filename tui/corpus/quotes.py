@@ -134,12 +134,11 @@ class _Context:
         if np in self.owner:  # (the whole phrase is a name form: the only match there is)
             return _PERSON, self.owner[np]
         if self.alias_rx:
-            for m in self.alias_rx.finditer(np):
-                rest = (np[: m.start()] + " " + np[m.end() :]).split()
-                if all(_is_title_word(w) for w in rest) or (
-                    not np[m.end() :].strip() and _described_by_role(rest)
-                ):
-                    return _PERSON, self.owner[m.group()]
+            for start, form in self.alias_rx.spans(np):
+                end = start + len(form)
+                rest = (np[:start] + " " + np[end:]).split()
+                if all(_is_title_word(w) for w in rest) or (not np[end:].strip() and _described_by_role(rest)):
+                    return _PERSON, self.owner[form]
         if is_role_phrase(np):
             return _ROLE, np
         return _PERSON, _unknown_name(np)
@@ -184,9 +183,9 @@ class _Context:
             return _PERSON, self.owner[clause]
         if self.alias_rx:
             hit = None
-            for m in self.alias_rx.finditer(clause):
-                if m.end() == len(clause):
-                    hit = self.owner[m.group()]
+            for start, form in self.alias_rx.spans(clause):
+                if start + len(form) == len(clause):
+                    hit = self.owner[form]
             if hit:
                 return _PERSON, hit
         for k in range(min(7, len(words)), 1, -1):
