@@ -318,19 +318,24 @@ class Sentences:
 def is_fragment(text: str, sp: Span, attributed_after: bool, cue_before: bool) -> bool:
     """A few quoted words inside a sentence ("will be “strategic” and") rather than a quote
     standing on its own ("…,” he said." / "He said, “…”" / "According to X, "…"")."""
-    words = len(text[sp.start : sp.end].split(None, 4))  # (how many, up to five, is all it asks)
     j = sp.open
     line_start = text.rfind("\n", 0, j) + 1
     while j > line_start and text[j - 1].isspace():
         j -= 1
     prev = text[j - 1] if j > line_start else ""
     if prev == "" or prev in ".!?—–":
-        ends_sentence = text[sp.start : sp.raw_end].rstrip().endswith((".", "!", "?", ".…", "…"))
-        return words < 4 and not attributed_after and not ends_sentence
+        if attributed_after or _words(text, sp) >= 4:
+            return False
+        return not text[sp.start : sp.raw_end].rstrip().endswith((".", "!", "?", ".…", "…"))
     if prev in ":":
         return False
     if prev == ",":
-        return words < 3 and not attributed_after
-    if prev.isalnum() and cue_before and words >= 4 and text[sp.start : sp.start + 1].isupper():
+        return not attributed_after and _words(text, sp) < 3
+    if prev.isalnum() and cue_before and text[sp.start : sp.start + 1].isupper() and _words(text, sp) >= 4:
         return False
     return True
+
+
+def _words(text: str, sp: Span) -> int:
+    """How many words the quote has, up to five (all `is_fragment` asks)."""
+    return len(text[sp.start : sp.end].split(None, 4))

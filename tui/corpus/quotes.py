@@ -51,6 +51,7 @@ _HEAD_CUE_END = re.compile(
 _HEAD_CUE_THAT = re.compile(rf"\b(?P<cue>(?:{_CUE})|(?:{_PART}))\s+that\b")
 _CUE_ANY = re.compile(rf"\b(?P<cue>{_CUE})\b")
 _ADV_END = re.compile(rf"(?:\s+(?:{_ADV}))+\s*$")
+_ADVERBS = frozenset(CUE_ADVERBS)
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 _CLAUSE = re.compile(r"[,;:(—–]|\b(?:and|but|while|as|when|after|before|because|although)\s")
 _PARTICIPLES = frozenset(CUE_PARTICIPLES)
@@ -125,7 +126,7 @@ class _Context:
     def _np_kind(self, np: str) -> tuple[object, str | None]:
         """What `resolve_np` makes of `np`, apart from the position: (_PRONOUN, the pronoun),
         (_ROLE, the role phrase) or (_PERSON, the person or None)."""
-        np = _ADV_END.sub("", np.strip()).strip()
+        np = _drop_end_adverbs(np.strip()).strip()
         np = _LEADING_AND.sub("", np)
         if not np:
             return _PERSON, None
@@ -146,7 +147,7 @@ class _Context:
     def resolve_before(self, pre: str, pos: int) -> str | None:
         """The subject right before a speech verb: the end of `pre` ("…, Raisi", "At the
         meeting President Raisi", "Mikhail Ulyanov, the Russian ambassador …,")."""
-        pre = _ADV_END.sub("", pre.rstrip()).rstrip()
+        pre = _drop_end_adverbs(pre.rstrip()).rstrip()
         appositive = None
         if pre.endswith(","):
             body = pre[:-1]
@@ -226,6 +227,14 @@ def _stripped(form: str) -> str:
 
 
 _STRIPPED: dict[str, str] = {}
+
+
+def _drop_end_adverbs(text: str) -> str:
+    """`text` (no whitespace at its end) without the cue adverbs at its end ("he also")."""
+    words = text.rsplit(None, 1)
+    if len(words) < 2 or words[1] not in _ADVERBS:
+        return text  # (`_ADV_END` needs a space and an adverb last)
+    return _ADV_END.sub("", text)
 
 
 def _is_title_word(word: str) -> bool:
