@@ -40,7 +40,7 @@ class Mentions:
         self.order = order
         self.owner = owner
         self.alias_rx = alias_rx
-        self.forms = sorted({f for f in owner if f}, key=len, reverse=True)  # as `Aliases` has them
+        self.forms = alias_rx.forms if alias_rx else []  # (every name form of `owner`, longest first)
         held = set("".join(self.forms))
         self.cuts = [c for c in _CUTS if c not in held]
         self._role_top: dict[str, object] = {}
