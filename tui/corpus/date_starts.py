@@ -9,6 +9,8 @@ so each pattern runs only there instead of scanning the whole text: the same mat
 
 from __future__ import annotations
 
+import re
+
 from .date_grammar import MONTH_ABBR, MONTHS, PATTERNS, SEASONS, WEEKDAY_ABBR, WEEKDAYS
 from .word_starts import fold, token_scanner, trie
 
@@ -43,27 +45,41 @@ for _w in _THE_BEFORE_WORDS:
     _LOOK_BACK[_w] = 3 if _w in ("yesterday", "tomorrow") else 2
 _THE_NAMES = {w: tuple(n for n in _START_WORDS[w] if n in ("months_of", "season")) for w in _THE_BEFORE_WORDS}
 
-# One group: a start word (the longest at that place), or a run of decimal digits. The engine
-# tries fewer alternatives at each place than with a group per kind (the scan is most of the
-# cost); what the kinds were is told afterwards:
-# - a start word is one only when no lower-case letter follows, as the patterns ask ("Mayor" is
-#   no "May"); a weekday with a letter after it still counts ("MONDAYS" holds "MONDAY": `WD` only
-#   refuses a lower-case letter after it). No start word but a weekday itself begins with one.
-# - digits: the ASCII ones at the front; a digit's character before, when it is "-", "/" or
-#   ".", is the separator "iso" and "numeric" are found from. (Where a digit beyond ASCII ends
-#   a run, what follows it can start no pattern: each refuses a word character before it.)
+# A start word (the longest at that place), or a run of decimal digits; the engine tries few
+# alternatives at each place (the scan is most of the cost). What a match is: `lastindex`.
+# 1. `_WORD`: a start word that no lower-case letter follows, as the patterns ask ("Mayor" is no
+#    "May"; a shorter start word there is followed by a letter too).
+# 2. `_BEFORE_LETTER`: a start word ending in "day" that a lower-case letter follows: a weekday
+#    there still counts for "weekday" ("MONDAYS" holds "MONDAY": `WD` only refuses a lower-case
+#    letter after it). No start word but a weekday itself begins with one.
+# 3. `_DIGITS`: the ASCII ones at the front; a digit's character before, when it is "-", "/" or
+#    ".", is the separator "iso" and "numeric" are found from. (Where a digit beyond ASCII ends
+#    a run, what follows it can start no pattern: each refuses a word character before it.)
 assert not any(w != d and w.startswith(d) for w in _START_WORDS for d in WEEKDAYS)
+assert all(d.endswith("day") for d in WEEKDAYS)
+_WORD, _BEFORE_LETTER, _DIGITS = 1, 2, 3
 _SCANS: list = []
-_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _scanner():
     if not _SCANS:
-        _SCANS.append(token_scanner(f"((?:{trie(_START_WORDS)})|\\d+)", "a-z0-9_"))
+        words = trie(_START_WORDS)
+        _SCANS.append(token_scanner(f"({words})(?:(?![a-z])|(?<=day)())|(\\d+)", "a-z0-9_"))
     return _SCANS[0]
 
 
-_YEAR_PATTERNS = ("year_range", "year_ctx", "year_bare")
+# What may follow a day and a space in "dmy": a month (Capitalized or ALL CAPS), "of", or a
+# dash or "to"/"through"/"till"/"until"/"and" before a second day.
+_DAY_THEN = frozenset("JFMASOND" + "o" + "-–—tua")
+
+
+def _day_may_go_on(text: str, pos: int) -> bool:
+    nxt = text[pos : pos + 1]
+    return nxt in _DAY_THEN or nxt.isspace()  # (more whitespace: the patterns decide)
+
+
+# After a year, what "year_range" needs: a dash, maybe after whitespace.
+_DASH_AFTER = re.compile(r"\s*[-–]")
 
 
 def _word_before(low: str, pos: int) -> tuple[int, str]:
@@ -101,20 +117,17 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
     out: dict[str, list[int]] = {name: [] for name in PATTERNS}
     by_class: list[list[int]] = [[] for _ in _CLASS_NAMES]
     years: list[int] = []
+    year_ranges: list[int] = []
     dmy = out["dmy"]
     iso = out["iso"]
-    padded = " " + low
-    size = len(padded)
-    for m in _scanner().finditer(padded):
-        token = m.group(1)
-        pos = m.start()  # (the token's offset in `text`: `padded` has one character more)
-        first = token[0]
-        if "a" <= first <= "z":
-            end = m.end()
-            if end < size and padded[end] in _LOWER:
-                if token in WEEKDAYS:
-                    out["weekday"].append(pos)
-                continue
+    weekday = out["weekday"]
+    # (Offsets in `" " + low` are one more than in `text`: a match's start, the character before
+    # the token, is the token's offset in `text`.)
+    for m in _scanner().finditer(" " + low):
+        kind = m.lastindex
+        pos = m.start()
+        if kind == _WORD:
+            token = m.group(_WORD)
             by_class[_WORD_CLASS[token]].append(pos)
             back = _LOOK_BACK.get(token)
             if back is not None:
@@ -132,31 +145,45 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
                         if the == "the":
                             out["deictic"].append(k3)
             continue
+        if kind == _BEFORE_LETTER:
+            if m.group(_WORD) in WEEKDAYS:
+                weekday.append(pos)
+            continue
+        token = m.group(_DIGITS)
+        first = token[0]
+        ascii_run = token.isascii()
         if first <= "9":  # (else a digit beyond ASCII: only a separator before it counts)
             # The ASCII digits at the front, and what follows them: a digit beyond ASCII may go
             # on where they stop ("1٣"). "ago" is found from its unit instead: "12 years ago".
-            if token.isascii():
+            if ascii_run:
                 n = len(token)
                 nxt = text[pos + n : pos + n + 1]
-                other = False  # (no digit follows the run)
             else:
                 n = 1
                 while token[n] <= "9":
                     n += 1
                 nxt = token[n]
-                other = True
             if n <= 2:
-                # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th".
-                if nxt.isspace() or other or (nxt and nxt in "-–—tuasnr"):
+                # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th";
+                # after a space, with a month, "of", a dash or "to"/"until"/"and" ("19 May").
+                if not ascii_run or (nxt and nxt in "-–—tuasnr") or (nxt.isspace() and _day_may_go_on(text, pos + n + 1)):
+                    # "the 19th of May": "the" needs whitespace and an "e" before the number.
+                    if pos >= 4 and low[pos - 1].isspace() and (low[pos - 2] == "e" or low[pos - 2].isspace()):
+                        k = _the_before(low, pos)
+                        if k >= 0:
+                            dmy.append(k)
                     dmy.append(pos)
-                    k = _the_before(low, pos)
-                    if k >= 0:
-                        dmy.append(k)
-            if first <= "2" and first >= "1" and (n == 4 or (n < 4 and other)):  # a year has four digits
+            if "1" <= first <= "2" and (n == 4 or (n < 4 and not ascii_run)):  # a year has four digits
                 years.append(pos)
-        if padded[pos] in "-/.":
+                if not ascii_run or nxt in ("-", "–") or (nxt.isspace() and _DASH_AFTER.match(text, pos + n)):
+                    year_ranges.append(pos)
+        sep = text[pos - 1 : pos]
+        if sep and sep in "-/.":
             # "iso" and "numeric" may follow a letter ("A2022-01-19"): found from the separator,
-            # as the start of the digits before it.
+            # as the start of the digits before it. Both need the digits after it to be one or
+            # two, then the same separator again ("2022-01-19", "19.01.2022").
+            if ascii_run and (len(token) > 2 or text[pos + len(token) : pos + len(token) + 1] != sep):
+                continue
             s = pos - 1
             j = s
             while j > 0 and s - j < 5 and text[j - 1].isdecimal():
@@ -167,9 +194,16 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
         if starts:
             for name in _CLASS_NAMES[k]:
                 out[name].extend(starts)
-    for name in _YEAR_PATTERNS:
-        out[name] = years
+    # (Already sorted and without repeats: years, and "iso" from the separators.)
+    out["year_ctx"] = out["year_bare"] = years
+    out["year_range"] = year_ranges
     out["numeric"] = iso
-    for name, starts in out.items():
-        out[name] = sorted(set(starts))
+    for name in _MERGED:
+        starts = out[name]
+        if len(starts) > 1:
+            out[name] = sorted(set(starts))
     return out
+
+
+# The patterns whose offsets come from several kinds of token, or not in order.
+_MERGED = tuple(n for n in PATTERNS if n not in ("year_ctx", "year_bare", "year_range", "numeric", "iso"))
