@@ -52,30 +52,31 @@ _THE_NAMES = {w: tuple(n for n in _START_WORDS[w] if n in ("months_of", "season"
 # 2. `_BEFORE_LETTER`: a start word ending in "day" that a lower-case letter follows: a weekday
 #    there still counts for "weekday" ("MONDAYS" holds "MONDAY": `WD` only refuses a lower-case
 #    letter after it). No start word but a weekday itself begins with one.
-# 3. `_DIGITS`: the ASCII ones at the front; a digit's character before, when it is "-", "/" or
-#    ".", is the separator "iso" and "numeric" are found from. (Where a digit beyond ASCII ends
-#    a run, what follows it can start no pattern: each refuses a word character before it.)
+# 3. `_DIGITS`: a run of decimal digits that `pattern_starts` does something with (one of
+#    `_USEFUL_DIGITS`); other runs ("250", "5%", "3,", "12 people") are passed over. (Where a
+#    digit beyond ASCII ends a run, what follows it can start no pattern: each refuses a word
+#    character before it.)
 assert not any(w != d and w.startswith(d) for w in _START_WORDS for d in WEEKDAYS)
 assert all(d.endswith("day") for d in WEEKDAYS)
 _WORD, _BEFORE_LETTER, _DIGITS = 1, 2, 3
+# What a day can go on with in "dmy" after whitespace, lower-cased: a month (each begins with
+# one of these), "of", a dash or to/through/till/until/and before a second day, more whitespace.
+_AFTER_DAY_SPACE = "|".join(sorted({w[:3] for w in MONTHS})) + r"|of|to|th|ti|un|an|[-–—\s]"
+_USEFUL_DIGITS = (
+    r"(?=\d)"  # (first: the engine leaves the alternative at once where no digit follows)
+    r"(?=(?<=[-/.])[0-9]{1,2}+[-/.]"  # after a separator: "iso"/"numeric" ("2022-01-19", "19.01.2022")
+    r"|[0-9]*+\d"  # a digit beyond ASCII
+    rf"|[0-9]{{1,2}}+(?:[-–—tuasnr]|\s(?:{_AFTER_DAY_SPACE}))"  # a day: "19 May", "19-20", "19th"
+    r"|[12][0-9]{3}+(?![0-9]))"  # a year
+)
 _SCANS: list = []
 
 
 def _scanner():
     if not _SCANS:
         words = trie(_START_WORDS)
-        _SCANS.append(token_scanner(f"({words})(?:(?![a-z])|(?<=day)())|(\\d+)", "a-z0-9_"))
+        _SCANS.append(token_scanner(f"({words})(?:(?![a-z])|(?<=day)())|{_USEFUL_DIGITS}(\\d+)", "a-z0-9_"))
     return _SCANS[0]
-
-
-# What may follow a day and a space in "dmy": a month (Capitalized or ALL CAPS), "of", or a
-# dash or "to"/"through"/"till"/"until"/"and" before a second day.
-_DAY_THEN = frozenset("JFMASOND" + "o" + "-–—tua")
-
-
-def _day_may_go_on(text: str, pos: int) -> bool:
-    nxt = text[pos : pos + 1]
-    return nxt in _DAY_THEN or nxt.isspace()  # (more whitespace: the patterns decide)
 
 
 # After a year, what "year_range" needs: a dash, maybe after whitespace.
@@ -164,9 +165,8 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
                     n += 1
                 nxt = token[n]
             if n <= 2:
-                # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th";
-                # after a space, with a month, "of", a dash or "to"/"until"/"and" ("19 May").
-                if not ascii_run or (nxt and nxt in "-–—tuasnr") or (nxt.isspace() and _day_may_go_on(text, pos + n + 1)):
+                # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th".
+                if not ascii_run or nxt.isspace() or (nxt and nxt in "-–—tuasnr"):
                     # "the 19th of May": "the" needs whitespace and an "e" before the number.
                     if pos >= 4 and low[pos - 1].isspace() and (low[pos - 2] == "e" or low[pos - 2].isspace()):
                         k = _the_before(low, pos)

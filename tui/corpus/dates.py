@@ -63,7 +63,7 @@ def _year_ok(text: str, end: int) -> bool:
 
 
 def _day(d: str) -> int:
-    return int(re.match(r"\d+", d).group())  # type: ignore[union-attr]
+    return int(d) if d.isdigit() else int(d[:-2])  # "19", "19th" (`DAY`: ASCII digits)
 
 
 # --- handlers: match -> candidate (or None) --------------------------------------------------
@@ -298,8 +298,20 @@ _RANGE_OPEN = re.compile(r"(?i:\b(?P<w>from|between)\s+(?:the\s+)?(?:(?:beginnin
 def _candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
     starts = pattern_starts(text)
+    cued_years: set[tuple[int, int]] = set()  # the spans of "year_ctx" candidates
     for name, pattern, prefix, handler in _RULES:
-        for m in pattern.finditer(text) if starts is None else matches_at(pattern, text, starts[name]):
+        if starts is None:
+            matches = pattern.finditer(text)
+        elif starts[name]:
+            matches = matches_at(pattern, text, starts[name])
+        else:
+            continue
+        # A bare year with the span of a year with a cue is the same candidate found later: of
+        # equal spans, leftmost-longest keeps the first, so it would never be chosen.
+        skip = cued_years if name == "year_bare" else None
+        for m in matches:
+            if skip and m.span() in skip:
+                continue
             try:
                 if prefix is None:
                     c = handler(m, text)
@@ -312,6 +324,8 @@ def _candidates(text: str) -> list[_Cand]:
                 continue  # "29 February 1000", "April 31": not a calendar date
             if c is not None and c.end > c.start:
                 found.append(c)
+                if name == "year_ctx":
+                    cued_years.add((c.start, c.end))
     found.sort(key=lambda c: (c.start, -c.end))
     chosen: list[_Cand] = []
     last_end = -1
