@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .word_starts import trie
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -45,11 +47,13 @@ def weekday_number(word: str) -> int:
 
 
 def _cased(words) -> str:
-    """Alternation of each word Capitalized and in ALL CAPS, longest first."""
+    """Alternation of each word Capitalized and in ALL CAPS, merged into a trie ("Sep(?:t)?"):
+    the engine compares each character once instead of trying every word. Where one form is a
+    prefix of another the longer is tried first, as in a longest-first alternation."""
     forms = []
-    for w in sorted(words, key=len, reverse=True):
+    for w in words:
         forms += [w.capitalize(), w.upper()]
-    return "(?:" + "|".join(forms) + ")"
+    return "(?:" + trie(forms) + ")"
 
 
 # --- building blocks -----------------------------------------------------------------------

@@ -404,9 +404,9 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
         if v is None and c.resolve is None:
             continue
         ev = c.end_value if c.end_value is not None and c.end_value != v else None
-        out.append(DateMention(
-            start=c.start, end=c.end, text=text[c.start:c.end],
-            value=v.iso if v else None, precision=v.precision if v else None,
-            end_value=ev.iso if (ev and v) else None, relative=c.relative,
+        out.append(DateMention(  # (positional: start, end, text, value, precision, end_value, relative)
+            c.start, c.end, text[c.start:c.end],
+            v.iso if v else None, v.precision if v else None,
+            ev.iso if (ev and v) else None, c.resolve is not None,
         ))
     return out
