@@ -36,12 +36,27 @@ ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
+def _forms(numbers: dict[str, int]) -> dict[str, int]:
+    """The number of each word as the patterns find it: Capitalized or ALL CAPS, with a dot or not."""
+    return {f + dot: n for w, n in numbers.items() for f in (w.capitalize(), w.upper()) for dot in ("", ".")}
+
+
+_MONTH_FORMS = _forms(MONTHS) | _forms(MONTH_ABBR)
+_WEEKDAY_FORMS = _forms(WEEKDAYS) | _forms(WEEKDAY_ABBR)
+
+
 def month_number(word: str) -> int:
+    n = _MONTH_FORMS.get(word)  # (a dictionary look-up: what the patterns found, most of the time)
+    if n is not None:
+        return n
     w = word.lower().rstrip(".")
     return MONTHS.get(w) or MONTH_ABBR[w]
 
 
 def weekday_number(word: str) -> int:
+    n = _WEEKDAY_FORMS.get(word)
+    if n is not None:
+        return n
     w = word.lower().rstrip(".")
     return WEEKDAYS.get(w, WEEKDAY_ABBR.get(w, -1))
 

@@ -79,6 +79,13 @@ def _scanner():
     return _SCANS[0]
 
 
+def _may_go_on_as_ago(low: str, end: int) -> bool:
+    """After a unit ending at `end`, "ago" needs whitespace, then "ago", "earlier", "before",
+    "later" or "from now" (or more whitespace)."""
+    after = low[end : end + 2]
+    return len(after) == 2 and after[0].isspace() and (after[1] in "aeblf" or after[1].isspace())
+
+
 # After a year, what "year_range" needs: a dash, maybe after whitespace.
 _DASH_AFTER = re.compile(r"\s*[-–]")
 
@@ -131,6 +138,8 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
             token = m.group(_WORD)
             by_class[_WORD_CLASS[token]].append(pos)
             back = _LOOK_BACK.get(token)
+            if back == 1 and not _may_go_on_as_ago(low, pos + len(token)):
+                continue
             if back is not None:
                 k, before = _word_before(low, pos)
                 if back == 1:
