@@ -27,6 +27,8 @@ class Candidate:
     resolve: Resolver | None = None  # set for relative expressions
     yearless: tuple[int, int | None] | None = None  # (month, day) when the year was inferred
     uses_tense: bool = False
+    # When set, whether the tense can change the value for a reference (else it is not looked up).
+    tense_matters: Callable[[date], bool] | None = None
 
     @property
     def relative(self) -> bool:

@@ -77,7 +77,7 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
             return None
         y = int(m["y"])
         return Candidate(m.start(), m.end(), PartialDate(y, month, d1),
-                     PartialDate(y, month, d2) if d2 else None)
+                         PartialDate(y, month, d2) if d2 else None)
 
     def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
         y = cal.year_matching_weekday(ref, month, d1, wd) if wd is not None else None
@@ -85,7 +85,8 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
             y = cal.day_year(ref, month, d1, tense)
         return PartialDate(y, month, d1), (PartialDate(y, month, d2) if d2 else None)
 
-    return Candidate(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None)
+    return Candidate(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None,
+                     tense_matters=lambda ref: cal.day_year_depends_on_tense(ref, month, d1))
 
 
 def _month_year(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> Candidate | None:
@@ -321,7 +322,7 @@ def _resolve(cands: list[Candidate], text: str, reference: date | None) -> None:
         if c.resolve is None or reference is None:
             continue
         tense = None
-        if c.uses_tense:
+        if c.uses_tense and (c.tense_matters is None or c.tense_matters(reference)):
             if bounds is None:
                 bounds = SentenceFinder(text)
             tense = tense_at(text, bounds, c.start, c.end)
