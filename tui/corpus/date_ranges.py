@@ -30,10 +30,6 @@ class Candidate:
     # When set, whether the tense can change the value for a reference (else it is not looked up).
     tense_matters: Callable[[date], bool] | None = None
 
-    @property
-    def relative(self) -> bool:
-        return self.resolve is not None
-
 
 _RANGE_GAP = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<to>to|until|till|through|and))\s*(?:(?:the\s+)?end\s+of\s+)?", re.I)
 _RANGE_OPEN = re.compile(r"(?i:\b(?P<w>from|between)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+)?)$")
