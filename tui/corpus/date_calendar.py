@@ -65,6 +65,13 @@ def day_year(ref: date, month: int, day: int, tense: str | None) -> int:
     return nearest_year(ref, month, day)
 
 
+def day_year_depends_on_tense(ref: date, month: int, day: int) -> bool:
+    """Whether `day_year` answers differently for some tense (past, future, none). Seldom: each
+    tense keeps the nearest year but for a day about half a year away, so the tense of the
+    sentence around a day and month is looked up only when this says so."""
+    return len({day_year(ref, month, day, tense) for tense in ("past", "future", None)}) > 1
+
+
 def nearest_year(ref: date, month: int, day: int) -> int:
     """The year putting month/day nearest the reference (no tense to go by)."""
     best, gap = ref.year, None

@@ -64,10 +64,6 @@ _ID_LONGEST = max(map(len, _ID_ENDINGS))
 _WORD_AFTER = re.compile(r"\s*(?:-\s*)?(\w*)")
 
 
-def _is_word(c: str) -> bool:
-    return c.isalnum() or c == "_"  # what `\w` matches
-
-
 def cue_before(name: str, text: str, s: int) -> re.Match[str] | None:
     """`PREFIXES[name].search(text, max(0, s - 40), s)`."""
     w0 = max(0, s - 40)
@@ -77,10 +73,14 @@ def cue_before(name: str, text: str, s: int) -> re.Match[str] | None:
         b -= 1
     if b == s:
         return None
-    a = b
-    while a > w0 and _is_word(text[a - 1]):
-        a -= 1
+    # The word: most often all letters after a space (one search), else walked back to.
+    a = max(w0, text.rfind(" ", w0, b) + 1)
     word = text[a:b]
+    if not word.isalnum():
+        a = b
+        while a > w0 and ((c := text[a - 1]).isalnum() or c == "_"):  # (what `\w` matches)
+            a -= 1
+        word = text[a:b]
     if word.isascii() and word.lower() not in _CUE_WORDS[name]:
         return None
     return PREFIXES[name].search(text, w0, s)

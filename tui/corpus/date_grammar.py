@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .word_starts import trie
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -34,22 +36,39 @@ ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
+def _forms(numbers: dict[str, int]) -> dict[str, int]:
+    """The number of each word as the patterns find it: Capitalized or ALL CAPS, with a dot or not."""
+    return {f + dot: n for w, n in numbers.items() for f in (w.capitalize(), w.upper()) for dot in ("", ".")}
+
+
+_MONTH_FORMS = _forms(MONTHS) | _forms(MONTH_ABBR)
+_WEEKDAY_FORMS = _forms(WEEKDAYS) | _forms(WEEKDAY_ABBR)
+
+
 def month_number(word: str) -> int:
+    n = _MONTH_FORMS.get(word)  # (a dictionary look-up: what the patterns found, most of the time)
+    if n is not None:
+        return n
     w = word.lower().rstrip(".")
     return MONTHS.get(w) or MONTH_ABBR[w]
 
 
 def weekday_number(word: str) -> int:
+    n = _WEEKDAY_FORMS.get(word)
+    if n is not None:
+        return n
     w = word.lower().rstrip(".")
     return WEEKDAYS.get(w, WEEKDAY_ABBR.get(w, -1))
 
 
 def _cased(words) -> str:
-    """Alternation of each word Capitalized and in ALL CAPS, longest first."""
+    """Alternation of each word Capitalized and in ALL CAPS, merged into a trie ("Sep(?:t)?"):
+    the engine compares each character once instead of trying every word. Where one form is a
+    prefix of another the longer is tried first, as in a longest-first alternation."""
     forms = []
-    for w in sorted(words, key=len, reverse=True):
+    for w in words:
         forms += [w.capitalize(), w.upper()]
-    return "(?:" + "|".join(forms) + ")"
+    return "(?:" + trie(forms) + ")"
 
 
 # --- building blocks -----------------------------------------------------------------------

@@ -9,6 +9,8 @@ so each pattern runs only there instead of scanning the whole text: the same mat
 
 from __future__ import annotations
 
+import re
+
 from .date_grammar import MONTH_ABBR, MONTHS, PATTERNS, SEASONS, WEEKDAY_ABBR, WEEKDAYS
 from .word_starts import fold, token_scanner, trie
 
@@ -43,27 +45,49 @@ for _w in _THE_BEFORE_WORDS:
     _LOOK_BACK[_w] = 3 if _w in ("yesterday", "tomorrow") else 2
 _THE_NAMES = {w: tuple(n for n in _START_WORDS[w] if n in ("months_of", "season")) for w in _THE_BEFORE_WORDS}
 
-# One group: a start word (the longest at that place), or a run of decimal digits. The engine
-# tries fewer alternatives at each place than with a group per kind (the scan is most of the
-# cost); what the kinds were is told afterwards:
-# - a start word is one only when no lower-case letter follows, as the patterns ask ("Mayor" is
-#   no "May"); a weekday with a letter after it still counts ("MONDAYS" holds "MONDAY": `WD` only
-#   refuses a lower-case letter after it). No start word but a weekday itself begins with one.
-# - digits: the ASCII ones at the front; a digit's character before, when it is "-", "/" or
-#   ".", is the separator "iso" and "numeric" are found from. (Where a digit beyond ASCII ends
-#   a run, what follows it can start no pattern: each refuses a word character before it.)
+# A start word (the longest at that place), or a run of decimal digits; the engine tries few
+# alternatives at each place (the scan is most of the cost). What a match is: `lastindex`.
+# 1. `_WORD`: a start word that no lower-case letter follows, as the patterns ask ("Mayor" is no
+#    "May"; a shorter start word there is followed by a letter too).
+# 2. `_BEFORE_LETTER`: a start word ending in "day" that a lower-case letter follows: a weekday
+#    there still counts for "weekday" ("MONDAYS" holds "MONDAY": `WD` only refuses a lower-case
+#    letter after it). No start word but a weekday itself begins with one.
+# 3. `_DIGITS`: a run of decimal digits that `pattern_starts` does something with (one of
+#    `_USEFUL_DIGITS`); other runs ("250", "5%", "3,", "12 people") are passed over. (Where a
+#    digit beyond ASCII ends a run, what follows it can start no pattern: each refuses a word
+#    character before it.)
 assert not any(w != d and w.startswith(d) for w in _START_WORDS for d in WEEKDAYS)
+assert all(d.endswith("day") for d in WEEKDAYS)
+_WORD, _BEFORE_LETTER, _DIGITS = 1, 2, 3
+# What a day can go on with in "dmy" after whitespace, lower-cased: a month (each begins with
+# one of these), "of", a dash or to/through/till/until/and before a second day, more whitespace.
+_AFTER_DAY_SPACE = "|".join(sorted({w[:3] for w in MONTHS})) + r"|of|to|th|ti|un|an|[-–—\s]"
+_USEFUL_DIGITS = (
+    r"(?=\d)"  # (first: the engine leaves the alternative at once where no digit follows)
+    r"(?=(?<=[-/.])[0-9]{1,2}+[-/.]"  # after a separator: "iso"/"numeric" ("2022-01-19", "19.01.2022")
+    r"|[0-9]*+\d"  # a digit beyond ASCII
+    rf"|[0-9]{{1,2}}+(?:[-–—tuasnr]|\s(?:{_AFTER_DAY_SPACE}))"  # a day: "19 May", "19-20", "19th"
+    r"|[12][0-9]{3}+(?![0-9]))"  # a year
+)
 _SCANS: list = []
-_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _scanner():
     if not _SCANS:
-        _SCANS.append(token_scanner(f"((?:{trie(_START_WORDS)})|\\d+)", "a-z0-9_"))
+        words = trie(_START_WORDS)
+        _SCANS.append(token_scanner(f"({words})(?:(?![a-z])|(?<=day)())|{_USEFUL_DIGITS}(\\d+)", "a-z0-9_"))
     return _SCANS[0]
 
 
-_YEAR_PATTERNS = ("year_range", "year_ctx", "year_bare")
+def _may_go_on_as_ago(low: str, end: int) -> bool:
+    """After a unit ending at `end`, "ago" needs whitespace, then "ago", "earlier", "before",
+    "later" or "from now" (or more whitespace)."""
+    after = low[end : end + 2]
+    return len(after) == 2 and after[0].isspace() and (after[1] in "aeblf" or after[1].isspace())
+
+
+# After a year, what "year_range" needs: a dash, maybe after whitespace.
+_DASH_AFTER = re.compile(r"\s*[-–]")
 
 
 def _word_before(low: str, pos: int) -> tuple[int, str]:
@@ -101,22 +125,21 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
     out: dict[str, list[int]] = {name: [] for name in PATTERNS}
     by_class: list[list[int]] = [[] for _ in _CLASS_NAMES]
     years: list[int] = []
+    year_ranges: list[int] = []
     dmy = out["dmy"]
     iso = out["iso"]
-    padded = " " + low
-    size = len(padded)
-    for m in _scanner().finditer(padded):
-        token = m.group(1)
-        pos = m.start()  # (the token's offset in `text`: `padded` has one character more)
-        first = token[0]
-        if "a" <= first <= "z":
-            end = m.end()
-            if end < size and padded[end] in _LOWER:
-                if token in WEEKDAYS:
-                    out["weekday"].append(pos)
-                continue
+    weekday = out["weekday"]
+    # (Offsets in `" " + low` are one more than in `text`: a match's start, the character before
+    # the token, is the token's offset in `text`.)
+    for m in _scanner().finditer(" " + low):
+        kind = m.lastindex
+        pos = m.start()
+        if kind == _WORD:
+            token = m.group(_WORD)
             by_class[_WORD_CLASS[token]].append(pos)
             back = _LOOK_BACK.get(token)
+            if back == 1 and not _may_go_on_as_ago(low, pos + len(token)):
+                continue
             if back is not None:
                 k, before = _word_before(low, pos)
                 if back == 1:
@@ -132,31 +155,44 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
                         if the == "the":
                             out["deictic"].append(k3)
             continue
+        if kind == _BEFORE_LETTER:
+            if m.group(_WORD) in WEEKDAYS:
+                weekday.append(pos)
+            continue
+        token = m.group(_DIGITS)
+        first = token[0]
+        ascii_run = token.isascii()
         if first <= "9":  # (else a digit beyond ASCII: only a separator before it counts)
             # The ASCII digits at the front, and what follows them: a digit beyond ASCII may go
             # on where they stop ("1٣"). "ago" is found from its unit instead: "12 years ago".
-            if token.isascii():
+            if ascii_run:
                 n = len(token)
                 nxt = text[pos + n : pos + n + 1]
-                other = False  # (no digit follows the run)
             else:
                 n = 1
                 while token[n] <= "9":
                     n += 1
                 nxt = token[n]
-                other = True
             if n <= 2:
                 # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th".
-                if nxt.isspace() or other or (nxt and nxt in "-–—tuasnr"):
+                if not ascii_run or nxt.isspace() or (nxt and nxt in "-–—tuasnr"):
+                    # "the 19th of May": "the" needs whitespace and an "e" before the number.
+                    if pos >= 4 and low[pos - 1].isspace() and (low[pos - 2] == "e" or low[pos - 2].isspace()):
+                        k = _the_before(low, pos)
+                        if k >= 0:
+                            dmy.append(k)
                     dmy.append(pos)
-                    k = _the_before(low, pos)
-                    if k >= 0:
-                        dmy.append(k)
-            if first <= "2" and first >= "1" and (n == 4 or (n < 4 and other)):  # a year has four digits
+            if "1" <= first <= "2" and (n == 4 or (n < 4 and not ascii_run)):  # a year has four digits
                 years.append(pos)
-        if padded[pos] in "-/.":
+                if not ascii_run or nxt in ("-", "–") or (nxt.isspace() and _DASH_AFTER.match(text, pos + n)):
+                    year_ranges.append(pos)
+        sep = text[pos - 1 : pos]
+        if sep and sep in "-/.":
             # "iso" and "numeric" may follow a letter ("A2022-01-19"): found from the separator,
-            # as the start of the digits before it.
+            # as the start of the digits before it. Both need the digits after it to be one or
+            # two, then the same separator again ("2022-01-19", "19.01.2022").
+            if ascii_run and (len(token) > 2 or text[pos + len(token) : pos + len(token) + 1] != sep):
+                continue
             s = pos - 1
             j = s
             while j > 0 and s - j < 5 and text[j - 1].isdecimal():
@@ -167,9 +203,16 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
         if starts:
             for name in _CLASS_NAMES[k]:
                 out[name].extend(starts)
-    for name in _YEAR_PATTERNS:
-        out[name] = years
+    # (Already sorted and without repeats: years, and "iso" from the separators.)
+    out["year_ctx"] = out["year_bare"] = years
+    out["year_range"] = year_ranges
     out["numeric"] = iso
-    for name, starts in out.items():
-        out[name] = sorted(set(starts))
+    for name in _MERGED:
+        starts = out[name]
+        if len(starts) > 1:
+            out[name] = sorted(set(starts))
     return out
+
+
+# The patterns whose offsets come from several kinds of token, or not in order.
+_MERGED = tuple(n for n in PATTERNS if n not in ("year_ctx", "year_bare", "year_range", "numeric", "iso"))

@@ -41,6 +41,7 @@ _NOT_PAST_ED = frozenset(
     "embed exceed shred weed steed tweed wed freed agreed".split()
 )
 _PASSIVE_AUX = frozenset({"be", "been", "being"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "to", "would"})
 
 
 _ABBREV = re.compile(
@@ -93,7 +94,7 @@ class SentenceFinder:
         if last[0] <= pos < last[1]:
             return last  # (dates come in order, often several in a sentence)
         text = self.text
-        back = 200
+        back = 100  # (half the dates lie within 46 characters of their sentence's start)
         while True:
             scan_from = _clear_before(text, max(0, pos - back))
             start = 0 if scan_from == 0 else -1  # (-1: no start found yet)
@@ -127,8 +128,8 @@ def _cue(tokens: list[str], i: int) -> Tense | None:
     if t in PAST or (len(t) > 4 and t.endswith("ed") and t not in _NOT_PAST_ED):
         # a participle after "will be"/"to be" is future ("will be held", "to be signed")
         before = tokens[max(0, i - 3):i]
-        if any(b in _PASSIVE_AUX for b in before):
-            if any(b in ("will", "'ll", "shall", "to", "would") for b in before):
+        if not _PASSIVE_AUX.isdisjoint(before):
+            if not _FUTURE_AUX.isdisjoint(before):
                 return "future"
             return None  # "has been held": let the auxiliary before decide
         if t in ("last", "since") and nxt in ("week", "month", "year"):

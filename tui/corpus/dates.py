@@ -12,7 +12,6 @@ are resolved against the reference (publication) date using the tense of their s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
@@ -27,29 +26,13 @@ from .date_grammar import (
     month_number,
     weekday_number,
 )
+from .date_ranges import Candidate, merge_ranges
 from .date_starts import pattern_starts
 from .date_tense import SentenceFinder, tense_at
 from .model import DateMention, PartialDate
 from .word_starts import matches_at
 
 __all__ = ["find_dates"]
-
-Resolver = Callable[[date, "str | None"], "tuple[PartialDate, PartialDate | None]"]
-
-
-@dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int
-    value: PartialDate | None = None
-    end_value: PartialDate | None = None
-    resolve: Resolver | None = None  # set for relative expressions
-    yearless: tuple[int, int | None] | None = None  # (month, day) when the year was inferred
-    uses_tense: bool = False
-
-    @property
-    def relative(self) -> bool:
-        return self.resolve is not None
 
 
 def _num(word: str) -> int:
@@ -63,15 +46,15 @@ def _year_ok(text: str, end: int) -> bool:
 
 
 def _day(d: str) -> int:
-    return int(re.match(r"\d+", d).group())  # type: ignore[union-attr]
+    return int(d) if d.isdigit() else int(d[:-2])  # "19", "19th" (`DAY`: ASCII digits)
 
 
 # --- handlers: match -> candidate (or None) --------------------------------------------------
-def _iso(m: re.Match[str], text: str) -> _Cand | None:
-    return _Cand(m.start(), m.end(), PartialDate(int(m["y"]), int(m["m"]), int(m["d"])))
+def _iso(m: re.Match[str], text: str) -> Candidate | None:
+    return Candidate(m.start(), m.end(), PartialDate(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
-def _numeric(m: re.Match[str], text: str) -> _Cand | None:
+def _numeric(m: re.Match[str], text: str) -> Candidate | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if m["s"] == "." or a > 12:
         day, month = a, b
@@ -79,10 +62,10 @@ def _numeric(m: re.Match[str], text: str) -> _Cand | None:
         month, day = a, b
     else:
         return None  # 03/04/2022: day-first or month-first? do not guess
-    return _Cand(m.start(), m.end(), PartialDate(y, month, day))
+    return Candidate(m.start(), m.end(), PartialDate(y, month, day))
 
 
-def _month_day(m: re.Match[str], text: str) -> _Cand | None:
+def _month_day(m: re.Match[str], text: str) -> Candidate | None:
     month = month_number(m["mon"])
     d1 = _day(m["d1"])
     d2 = _day(m["d2"]) if m["d2"] else None
@@ -93,8 +76,8 @@ def _month_day(m: re.Match[str], text: str) -> _Cand | None:
         if not _year_ok(text, m.end()):
             return None
         y = int(m["y"])
-        return _Cand(m.start(), m.end(), PartialDate(y, month, d1),
-                     PartialDate(y, month, d2) if d2 else None)
+        return Candidate(m.start(), m.end(), PartialDate(y, month, d1),
+                         PartialDate(y, month, d2) if d2 else None)
 
     def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
         y = cal.year_matching_weekday(ref, month, d1, wd) if wd is not None else None
@@ -102,27 +85,28 @@ def _month_day(m: re.Match[str], text: str) -> _Cand | None:
             y = cal.day_year(ref, month, d1, tense)
         return PartialDate(y, month, d1), (PartialDate(y, month, d2) if d2 else None)
 
-    return _Cand(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None)
+    return Candidate(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None,
+                     tense_matters=lambda ref: cal.day_year_depends_on_tense(ref, month, d1))
 
 
-def _month_year(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> _Cand | None:
+def _month_year(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> Candidate | None:
     if not _year_ok(text, m.end()):
         return None
     start = pre.start() if pre else m.start()  # "early May 2018"
-    return _Cand(start, m.end(), PartialDate(int(m["y"]), month_number(m["mon"])))
+    return Candidate(start, m.end(), PartialDate(int(m["y"]), month_number(m["mon"])))
 
 
-def _month_relyear(m: re.Match[str], text: str) -> _Cand | None:
+def _month_relyear(m: re.Match[str], text: str) -> Candidate | None:
     month = month_number(m["mon"])
     n = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-    return _Cand(m.start(), m.end(), resolve=lambda ref, t: (PartialDate(ref.year + n, month), None))
+    return Candidate(m.start(), m.end(), resolve=lambda ref, t: (PartialDate(ref.year + n, month), None))
 
 
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _KEEP_PRE = re.compile(r"(?i:last|next|this|coming|early|late|mid|past|this\s+past)$")
 
 
-def _month_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> _Cand | None:
+def _month_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> Candidate | None:
     if cue is None:
         return None  # a bare month name needs a cue: "in May", "last March", "the June agreement"
     month = month_number(m["mon"])
@@ -143,10 +127,10 @@ def _month_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) ->
             y = cal.month_year(ref, month, tense or "past")
         return PartialDate(y, month), None
 
-    return _Cand(start, m.end(), resolve=resolve, yearless=(month, None), uses_tense=rel is None)
+    return Candidate(start, m.end(), resolve=resolve, yearless=(month, None), uses_tense=rel is None)
 
 
-def _weekday(m: re.Match[str], text: str) -> _Cand | None:
+def _weekday(m: re.Match[str], text: str) -> Candidate | None:
     wd = weekday_number(m["wd"])
     rel = (m["rel"] or "").lower().split()
     mode = {"last": "last", "past": "last", "previous": "last", "next": "next"}.get(rel[-1] if rel else "")
@@ -158,7 +142,7 @@ def _weekday(m: re.Match[str], text: str) -> _Cand | None:
 
     if mode is None and m.group()[-2:] in ("'s", "’s"):
         mode = "past"  # "Wednesday's ruling": news names past events this way
-    return _Cand(m.start(), m.end(), resolve=resolve, uses_tense=mode is None)
+    return Candidate(m.start(), m.end(), resolve=resolve, uses_tense=mode is None)
 
 
 _GENERIC_TODAY = re.compile(
@@ -169,16 +153,16 @@ _GENERIC_TODAY = re.compile(
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def _deictic(m: re.Match[str], text: str) -> _Cand | None:
+def _deictic(m: re.Match[str], text: str) -> Candidate | None:
     w = " ".join(m["w"].lower().split())
     if _GENERIC_TODAY.match(text, m.end()):
         return None  # "today's world": nowadays, not a date
     n = _DEICTIC.get(w, -2 if "before" in w else 2)
-    return _Cand(m.start(), m.end(),
+    return Candidate(m.start(), m.end(),
                  resolve=lambda ref, t: (PartialDate.from_date(ref + timedelta(days=n)), None))
 
 
-def _rel_unit(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> _Cand | None:
+def _rel_unit(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> Candidate | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
     the = pre is not None and pre.group().rstrip().lower().endswith("the")
@@ -186,19 +170,19 @@ def _rel_unit(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> 
         return None  # "over the last year", "in the next week": durations, not dates
     start = pre.start() if pre else m.start()  # "early next year", "the coming week"
     if rel == "coming":
-        return _Cand(start, m.end(), resolve=lambda ref, t: (cal.coming(ref, unit), None))
+        return Candidate(start, m.end(), resolve=lambda ref, t: (cal.coming(ref, unit), None))
     n = {"last": -1, "next": 1}.get(rel, 0)
-    return _Cand(start, m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, n), None))
+    return Candidate(start, m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, n), None))
 
 
-def _ago(m: re.Match[str], text: str) -> _Cand | None:
+def _ago(m: re.Match[str], text: str) -> Candidate | None:
     direction = m["dir"].lower()
     if direction in ("earlier", "before", "later"):
         return None  # "a day earlier", "three days later": anchored to the story, not to the reference
     n = _num(m["n"])
     unit = m["unit"].lower()
     sign = 1 if direction.startswith("from") else -1
-    return _Cand(m.start(), m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, sign * n), None))
+    return Candidate(m.start(), m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, sign * n), None))
 
 
 def _months_range(year: int, which: str, n: int, unit: str) -> tuple[PartialDate, PartialDate | None]:
@@ -216,7 +200,7 @@ def _months_range(year: int, which: str, n: int, unit: str) -> tuple[PartialDate
     return PartialDate(year, first), (PartialDate(year, last) if last != first else None)
 
 
-def _months_of(m: re.Match[str], text: str) -> _Cand | None:
+def _months_of(m: re.Match[str], text: str) -> Candidate | None:
     which, unit = m["which"].lower(), m["unit"].lower()
     n = _num(m["n"]) if m["n"] else 1
     if m["y"]:
@@ -226,34 +210,34 @@ def _months_of(m: re.Match[str], text: str) -> _Cand | None:
             v, ev = _months_range(int(m["y"]), which, n, unit)
         except ValueError:
             return None
-        return _Cand(m.start(), m.end(), v, ev)
+        return Candidate(m.start(), m.end(), v, ev)
     off = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
-    return _Cand(m.start(), m.end(), resolve=lambda ref, t: _months_range(ref.year + off, which, n, unit))
+    return Candidate(m.start(), m.end(), resolve=lambda ref, t: _months_range(ref.year + off, which, n, unit))
 
 
-def _season(m: re.Match[str], text: str) -> _Cand | None:
+def _season(m: re.Match[str], text: str) -> Candidate | None:
     if not _year_ok(text, m.end()):
         return None
     y = int(m["y"])
     a, b = SEASONS[m["season"].lower()]
-    return _Cand(m.start(), m.end(), PartialDate(y, a), PartialDate(y, b))
+    return Candidate(m.start(), m.end(), PartialDate(y, a), PartialDate(y, b))
 
 
-def _year_range(m: re.Match[str], text: str) -> _Cand | None:
+def _year_range(m: re.Match[str], text: str) -> Candidate | None:
     y1 = int(m["y1"])
     y2s = m["y2"]
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     if not y1 < y2 <= y1 + 50 or not _year_ok(text, m.end()) or id_before(text, m.start()):
         return None
-    return _Cand(m.start(), m.end(), PartialDate(y1), PartialDate(y2))
+    return Candidate(m.start(), m.end(), PartialDate(y1), PartialDate(y2))
 
 
-def _year_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> _Cand | None:
+def _year_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> Candidate | None:
     if cue is None or not _year_ok(text, m.end()) or _DECADE_S.match(text, m.end() - 1):
         return None  # (a year without a cue is left to _year_bare, which checks more)
     pre = cue["pre"].lower()
     start = cue.start() if pre in ("early", "late", "mid", "fiscal") else m.start("y")
-    return _Cand(start, m.end(), PartialDate(int(m["y"])))
+    return Candidate(start, m.end(), PartialDate(int(m["y"])))
 
 
 _DECADE_S = re.compile(r"0['’]s\b")  # "the 1990's"
@@ -261,17 +245,17 @@ _DIGIT_GROUP_BEFORE = re.compile(r"\d[ \t]+$")
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]+\d")
 
 
-def _year_bare(m: re.Match[str], text: str) -> _Cand | None:
+def _year_bare(m: re.Match[str], text: str) -> Candidate | None:
     if not _year_ok(text, m.end()) or _DECADE_S.match(text, m.end() - 1):
         return None
     if id_before(text, m.start()):
         return None
     if _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _DIGIT_GROUP_AFTER.match(text, m.end()):
         return None  # a group of digits in a phone or account number: "+98 21 2215 1966"
-    return _Cand(m.start(), m.end(), PartialDate(int(m["y"])))
+    return Candidate(m.start(), m.end(), PartialDate(int(m["y"])))
 
 
-_HANDLERS: list[tuple[str, Callable[..., _Cand | None]]] = [
+_HANDLERS: list[tuple[str, Callable[..., Candidate | None]]] = [
     ("iso", _iso),
     ("numeric", _numeric),
     ("mdy", _month_day),
@@ -291,15 +275,23 @@ _HANDLERS: list[tuple[str, Callable[..., _Cand | None]]] = [
 ]
 _RULES = [(name, PATTERNS[name], PREFIXES.get(name), handler) for name, handler in _HANDLERS]
 
-_RANGE_GAP = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<to>to|until|till|through|and))\s*(?:(?:the\s+)?end\s+of\s+)?", re.I)
-_RANGE_OPEN = re.compile(r"(?i:\b(?P<w>from|between)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+)?)$")
-
-
-def _candidates(text: str) -> list[_Cand]:
-    found: list[_Cand] = []
+def _candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
     starts = pattern_starts(text)
+    cued_years: set[tuple[int, int]] = set()  # the spans of "year_ctx" candidates
     for name, pattern, prefix, handler in _RULES:
-        for m in pattern.finditer(text) if starts is None else matches_at(pattern, text, starts[name]):
+        if starts is None:
+            matches = pattern.finditer(text)
+        elif starts[name]:
+            matches = matches_at(pattern, text, starts[name])
+        else:
+            continue
+        # A bare year with the span of a year with a cue is the same candidate found later: of
+        # equal spans, leftmost-longest keeps the first, so it would never be chosen.
+        skip = cued_years if name == "year_bare" else None
+        for m in matches:
+            if skip and m.span() in skip:
+                continue
             try:
                 if prefix is None:
                     c = handler(m, text)
@@ -312,8 +304,10 @@ def _candidates(text: str) -> list[_Cand]:
                 continue  # "29 February 1000", "April 31": not a calendar date
             if c is not None and c.end > c.start:
                 found.append(c)
+                if name == "year_ctx":
+                    cued_years.add((c.start, c.end))
     found.sort(key=lambda c: (c.start, -c.end))
-    chosen: list[_Cand] = []
+    chosen: list[Candidate] = []
     last_end = -1
     for c in found:
         if c.start >= last_end:
@@ -322,13 +316,13 @@ def _candidates(text: str) -> list[_Cand]:
     return chosen
 
 
-def _resolve(cands: list[_Cand], text: str, reference: date | None) -> None:
+def _resolve(cands: list[Candidate], text: str, reference: date | None) -> None:
     bounds: SentenceFinder | None = None
     for c in cands:
         if c.resolve is None or reference is None:
             continue
         tense = None
-        if c.uses_tense:
+        if c.uses_tense and (c.tense_matters is None or c.tense_matters(reference)):
             if bounds is None:
                 bounds = SentenceFinder(text)
             tense = tense_at(text, bounds, c.start, c.end)
@@ -338,61 +332,22 @@ def _resolve(cands: list[_Cand], text: str, reference: date | None) -> None:
             c.value = c.end_value = None  # e.g. February 29 in a common year
 
 
-def _refit_year(a: _Cand, b: PartialDate) -> PartialDate | None:
-    """A year-less start of a range takes the end's year ("from January to May 2022")."""
-    assert a.yearless is not None
-    month, day = a.yearless
-    y = b.year if (month, day or 1) <= (b.month or 12, b.day or 31) else b.year - 1
-    try:
-        return PartialDate(y, month, day)
-    except ValueError:
-        return None
-
-
-def _merge_ranges(cands: list[_Cand], text: str) -> list[_Cand]:
-    out: list[_Cand] = []
-    i = 0
-    while i < len(cands):
-        a = cands[i]
-        b = cands[i + 1] if i + 1 < len(cands) else None
-        if b is not None and a.end_value is None and b.end_value is None:
-            gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
-            ok = gap is not None and gap["dash"] is not None
-            if gap is not None and not ok:  # "from .. to", "between .. and": look for the opener
-                opener = _RANGE_OPEN.search(text, max(0, a.start - 40), a.start)
-                ok = opener is not None and (gap["to"].lower() == "and") == (opener["w"].lower() == "between")
-            if ok:
-                bv = b.value
-                av = a.value
-                if a.yearless is not None and bv is not None and b.yearless is None:
-                    av = _refit_year(a, bv)
-                if av is not None and bv is not None and av.first_day <= bv.first_day:
-                    out.append(_Cand(a.start, b.end, av, bv, resolve=a.resolve or b.resolve))
-                    i += 2
-                    continue
-                if (av is None) != (bv is None):
-                    pass  # one side unresolved: keep them apart
-        out.append(a)
-        i += 1
-    return out
-
-
 def find_dates(text: str, reference: date | None) -> list[DateMention]:
     """Every date mention in `text`, in order. Relative ones are resolved against `reference`."""
     if not text:
         return []
     cands = _candidates(text)
     _resolve(cands, text, reference)
-    cands = _merge_ranges(cands, text)
+    cands = merge_ranges(cands, text)
     out = []
     for c in cands:
         v = c.value
         if v is None and c.resolve is None:
             continue
         ev = c.end_value if c.end_value is not None and c.end_value != v else None
-        out.append(DateMention(
-            start=c.start, end=c.end, text=text[c.start:c.end],
-            value=v.iso if v else None, precision=v.precision if v else None,
-            end_value=ev.iso if (ev and v) else None, relative=c.relative,
+        out.append(DateMention(  # (positional: start, end, text, value, precision, end_value, relative)
+            c.start, c.end, text[c.start:c.end],
+            v.iso if v else None, v.precision if v else None,
+            ev.iso if (ev and v) else None, c.resolve is not None,
         ))
     return out
