@@ -9,8 +9,9 @@ TempEval-3 train texts (tags stripped, the document date given as a manifest ove
 relative dates resolve), and the five bundled articles. MB = bytes of the files as read.
 
 Stages: load (`load_article_bytes`), find_people, find_dates, find_quotes, assign_topics, each
-timed on its own; "core" = their sum; "whole" = load + `extract` (what the index build does per
-file, including anything `extract` adds beyond the four stages). Each
+timed on its own; "core" = their sum; local_drafts (on those stages' outputs, timed on its own,
+not in "core"); "whole" = load + `extract` (what the index build does per file, including
+anything `extract` adds beyond the four stages, such as local_drafts). Each
 tree runs in its own subprocess (the other tree is imported from DIR first on sys.path, the
 editable-install finder dropped, as bench/frozen.py does); --compare alternates the two trees
 for --rounds rounds and keeps each tree's best time per stage, so machine noise mostly cancels.
@@ -35,7 +36,7 @@ REPO = HERE.parent
 CORPUS = Path("/tmp/timeline-bench/corpus-20000-s1")
 TEMPEVAL = Path("/work/shared/data/tempeval3/train")
 BUNDLED = REPO / "articles"
-STAGES = ("load", "find_people", "find_dates", "find_quotes", "assign_topics", "core", "whole")
+STAGES = ("load", "find_people", "find_dates", "find_quotes", "assign_topics", "core", "local_drafts", "whole")
 EXTRACTED = ("dates", "people", "quotes", "topics", "drafts")  # the fields compared
 
 
@@ -115,6 +116,7 @@ def worker_time(src: str | None, reps: int, step: int) -> dict:
     from tui.corpus.dates import find_dates
     from tui.corpus.extract import extract
     from tui.corpus.loader import load_article_bytes
+    from tui.corpus.local_drafts import local_drafts
     from tui.corpus.people import find_people
     from tui.corpus.quotes import find_quotes
     from tui.corpus.topics import assign_topics
@@ -139,16 +141,20 @@ def worker_time(src: str | None, reps: int, step: int) -> dict:
             t0 = clock()
             people = find_people(body, manifest.people)
             t1 = clock()
-            find_dates(body, ref)
+            dates = find_dates(body, ref)
             t2 = clock()
-            find_quotes(body, people, article.id)
+            quotes = find_quotes(body, people, article.id)
             t3 = clock()
-            assign_topics(f"{article.title}\n{body}", manifest.topics or None)
+            topics = assign_topics(f"{article.title}\n{body}", manifest.topics or None)
             t4 = clock()
+            # (right after assign_topics, as in `extract`: it reuses that scan of the same text)
+            local_drafts(article, dates, people, quotes, topics, manifest.topics)
+            t5 = clock()
             t["find_people"] += t1 - t0
             t["find_dates"] += t2 - t1
             t["find_quotes"] += t3 - t2
             t["assign_topics"] += t4 - t3
+            t["local_drafts"] += t5 - t4
         t["core"] = t["load"] + t["find_people"] + t["find_dates"] + t["find_quotes"] + t["assign_topics"]
         for group, path, aid, data, override in items:
             t0 = clock()

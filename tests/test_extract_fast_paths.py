@@ -53,16 +53,16 @@ _TOPIC_PIECES = [
     "oil", "Oil", "OIL", "oils", "gas-", "-gas", "anti-terrorist", "free  trade\u00a0zone", "Free Trade Zones",
     "LNGs", "LNG", "SCO", "sco", "Scone", "ıs", "ſanctions", "trade_", "2trade", "é", "tradeé",
     "Caspian Sea", "talks", "met", "mets", "swapes", "Syrian", "ISIS", "nuclear  deals", "Islamic State",
+    "Vienna talks", "vienna", "Caspians", "éfree trade", "\u212a", "Kyiv", "Ukraine", "-", "\n",
 ]
 
 
 @settings(max_examples=200, deadline=None)
 @given(_texts(_TOPIC_PIECES))
 def test_topic_keywords_match_as_the_whole_patterns_do(text):
-    rxs, _, _, fast, _ = topics._prepared(None)
-    assert [(e, m.span()) for e, m in topics._matches(text, rxs, fast)] == [
-        (e, m.span()) for e, rx in rxs for m in rx.finditer(text)
-    ]
+    prepared = topics._prepared(None)
+    whole = [[m.span() for m in rx.finditer(text)] for _, rx in prepared[0]]
+    assert topics.topic_hits(text) == topics._count(text, whole, prepared)
 
 
 _NAME_PIECES = ["Raisi", "Rai", "Raisi Ali", "Ali", "'s", "’s", "'S", "'x", "-", "_", "a", "1", "é", "Mr. Raisi", "Mr."]
@@ -112,3 +112,13 @@ def test_sentence_ends_skip_only_what_the_abbreviation_pattern_skips(text):
         if not (text[m.start()] == "." and _ABBREV.search(text, max(0, m.start() - 6), m.start()))
     ]
     assert sentence_bounds(text) == plain
+
+
+@settings(max_examples=100, deadline=None)
+@given(_texts(_TOPIC_PIECES + ["Arctic", "ice  shelf", "syria", "café", "Trade Organization"]))
+def test_topic_keywords_of_a_manifest_match_as_the_whole_patterns_do(text):
+    # (the scan, then where the two kinds of keywords meet or a keyword is not ASCII: the patterns)
+    for extra in ({"Arctic": ["Arctic", "ice shelf"]}, {"x": ["syria"]}, {"x": ["Trade Organization"]}, {"x": ["café"]}):
+        prepared = topics._prepared(extra)
+        whole = [[m.span() for m in rx.finditer(text)] for _, rx in prepared[0]]
+        assert topics.topic_hits(text, extra) == topics._count(text, whole, prepared), extra

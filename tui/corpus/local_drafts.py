@@ -36,9 +36,11 @@ from collections.abc import Iterable
 from tui.corpus.model import Article, DateMention, DateSpan, Person, Quote
 from tui.corpus.sentences import split_sentences
 from tui.corpus.timeline import best_date, content_words, short_title
-from tui.corpus.topics import topic_assigner
+from tui.corpus.topics import sentence_topics
 
 _SPANS: dict[tuple[str, str | None], tuple[str, str | None]] = {}
+# (what `json.dumps(..., ensure_ascii=False, separators=(",", ":"))` makes anew for each call)
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _span_key(m: DateMention) -> tuple[str, str | None]:
@@ -177,17 +179,17 @@ def local_drafts(
                     quoted[k].append(qi)
                     k += 1
         # (`extract` has just read the title and body for the article's topics)
-        topics_of = topic_assigner(extra_topics or None, f"{article.title}\n{body}")
         offset = len(article.title) + 1
-        for (s, e, chosen), names, speakers in zip(dated, people_in, quoted):
+        whole = f"{article.title}\n{body}"
+        topics_of = sentence_topics(whole, [(offset + s, offset + e) for s, e in spans], extra_topics or None)
+        for (s, e, chosen), topics_here, names, speakers in zip(dated, topics_of, people_in, quoted):
             text = body[s:e]
             member = [names, speakers]
-            sentence_topics = topics_of(text, offset + s)
             words = content_words(text)
             span = _span_key(chosen)
             into = by_span.get(span)
             if into is None:
-                by_span[span] = [(chosen.value, chosen.end_value), short_title(text), sentence_topics, words,
+                by_span[span] = [(chosen.value, chosen.end_value), short_title(text), topics_here, words,
                                  [s, e], [member], {s}]  # fmt: skip
                 merged.append(by_span[span])
                 continue
@@ -195,16 +197,16 @@ def local_drafts(
             if s not in into[6]:
                 into[6].add(s)
                 into[4] += (s, e)
-            if sentence_topics:
+            if topics_here:
                 have = set(into[2])
-                into[2] += [t for t in sentence_topics if t not in have]
+                into[2] += [t for t in topics_here if t not in have]
             into[3] |= words
             into[5].append(member)
     out = []
     for key, title, tops, words, spans, members, _ in merged:
         value, end_value = key if key is not None else (None, None)
         out.append([value, end_value, title, tops, " ".join(words), spans, members])
-    return json.dumps([lead[0], lead[1], out], ensure_ascii=False, separators=(",", ":"))
+    return _JSON.encode([lead[0], lead[1], out])
 
 
 def _start(m: DateMention) -> int:

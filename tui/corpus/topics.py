@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
 from functools import lru_cache
+from itertools import repeat
 
-from .word_starts import fold, token_scanner, trie
+from .word_starts import fold, trie
 
 TOPICS: dict[str, tuple[str, ...]] = {
     "trade": (
@@ -92,7 +92,7 @@ def _norm(match: str) -> str:
 @lru_cache(maxsize=64)
 def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]):
     """Two single-pass patterns (case-insensitive for lower-case keywords, exact otherwise),
-    a map from a matched keyword to its topics, and the word-start tables of `_fast_tables`.
+    a map from a matched keyword to its topics, and the tables of `_scan_tables`.
     The longest keyword wins at a position."""
     owners: dict[tuple[bool, str], set[str]] = {}
     for name, keywords in items:
@@ -108,8 +108,7 @@ def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]):
         rxs.append((False, re.compile(_alternation(ci), re.IGNORECASE)))
     if cs:
         rxs.append((True, re.compile(_alternation(cs))))
-    groups = [(exact, ci if not exact else cs) for exact, _ in rxs]
-    return rxs, owners, _fast_tables(groups)
+    return rxs, owners, _scan_tables(ci, cs, 1 if ci else 0)
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9_-]+")
@@ -122,90 +121,153 @@ def _first_tokens(keyword: str) -> set[str]:
     return {words[0], words[0] + "s", words[0] + "es"} if len(words) == 1 else {words[0]}
 
 
-def _fast_tables(groups: list[tuple[bool, list[str]]]):
-    """For `_found`: a scanner for the words a keyword can start with, and for each such word
-    the patterns that have a keyword starting with it, as (index of the pattern, a small
-    pattern holding only those keywords, in the same order, so at a given position it matches
-    exactly what the whole pattern would, and whether the word is "simple" (see below)). None when a keyword is not plain ASCII words (then
-    the whole patterns scan the text)."""
-    keys: set[str] = set()
-    tables = []
-    by_keys: list[dict[str, list[str]]] = []
-    for exact, keywords in groups:
-        if not all(k.isascii() and all(_ASCII_WORD.fullmatch(w) for w in k.lower().split()) for k in keywords):
-            return None
-        by_key: dict[str, list[str]] = {}
-        for k in keywords:
-            for key in _first_tokens(k):
-                by_key.setdefault(key, []).append(k)
-        by_keys.append(by_key)
-        flags = 0 if exact else re.IGNORECASE
-        tables.append({key: re.compile(_alternation(ks), flags) for key, ks in by_key.items()})
-        keys |= set(by_key)
-    if not keys:
-        return None
-    # A word only one-word keywords start with, in the case-insensitive pattern: where the scan
-    # finds it, that pattern matches it exactly when the characters on both sides are no word
-    # characters (the scan tells for ASCII ones; its own boundaries are [a-z0-9_-]).
-    combined = {
-        key: tuple(
-            (i, t[key], not groups[i][0] and all(len(k.split()) == 1 for k in by_keys[i][key]))
-            for i, t in enumerate(tables)
-            if key in t
-        )
-        for key in keys
-    }
-    return token_scanner(f"({trie(keys)})(?![a-z0-9_-])", r"a-z0-9_\-"), combined
+def _spaced_trie(keywords: list[str]) -> str:
+    """`trie` of the keywords, a space matching any run of whitespace (as in `_alternation`).
+    (NUL stands for the space while the trie is built: no keyword word holds one.)"""
+    return trie(k.replace(" ", "\0") for k in keywords).replace("\0", r"\s+")
 
 
-def _outside_word(c: str) -> bool:
-    """A neighbour the scan passed (its lower case is not in [a-z0-9_-]) is no word character."""
-    return c < "\x80" or not (c.isalnum() or c == "_")
+def _scan_tables(ci: list[str], cs: list[str], cs_index: int):
+    """For `_hits`: a pattern for `" " + folded text` whose items (a leading character, then
+    the match) are, in one pass, every match of the case-insensitive keywords (as `finditer` of
+    their pattern gives them, lower-cased) and every word an exact-case keyword starts with (a
+    candidate, checked on the text itself); the words case-insensitive matches start with; per
+    candidate word, the exact-case keywords starting with it as a pattern; and `cs_index`, the
+    exact pattern's index in `rxs`. None when a keyword is not plain ASCII words, or when the
+    two kinds could meet: a word both start with (one item at a position), or a candidate word
+    inside a case-insensitive keyword (its match consumes it).
 
-
-def _found(text: str, rxs, fast) -> list[list[tuple[int, int]]]:
-    """Per pattern, the spans of the keyword hits `finditer` gives.
-
-    A keyword match starts where a word the keyword starts with starts; the lower-cased text
-    shows where those are (one scan for all patterns). Each pattern then runs only there,
-    resuming after its last match.
+    The trie picks the keyword the longest-first alternation does: the keywords that can match
+    at a position are prefixes of one another there, and the trie tries longer ones first. The
+    leading character tells [a-z0-9_-] apart only: where it is a non-ASCII word character,
+    `_key_names` says the scan is unsure, and the text is read with the whole patterns.
     """
-    low = fold(text) if fast is not None else None
-    if low is None:
-        return [[m.span() for m in rx.finditer(text)] for _, rx in rxs]
-    scanner, table = fast
-    found: list[list[tuple[int, int]]] = [[] for _ in rxs]
-    last = [0] * len(rxs)
-    size = len(text)
-    plain = text.isascii()
-    # (in " " + low, a match starts at the character before the word: at the word's offset in text)
-    for s in scanner.finditer(" " + low):
-        pos = s.start()
-        for i, rx, simple in table[s.group(1)]:
-            if pos >= last[i]:
-                if simple:
-                    end = s.end() - 1
-                    if plain or (
-                        (pos == 0 or _outside_word(text[pos - 1])) and (end == size or _outside_word(text[end]))
-                    ):
-                        found[i].append((pos, end))
-                        last[i] = end
-                        continue
-                m = rx.match(text, pos)
-                if m is not None:
-                    found[i].append(m.span())
-                    last[i] = m.end()
-    return found
+    if not ci + cs or not all(k.isascii() and all(_ASCII_WORD.fullmatch(w) for w in k.lower().split()) for k in ci + cs):
+        return None
+    ci_first = set().union(*map(_first_tokens, ci))
+    by_token: dict[str, list[str]] = {}
+    for k in cs:
+        for token in _first_tokens(k):
+            by_token.setdefault(token, []).append(k)
+    inner = {w + end for k in ci for w in k.split()[1:] for end in ("", "s", "es")}
+    if not ci_first.isdisjoint(by_token) or not inner.isdisjoint(by_token):
+        return None
+    pattern = re.compile(rf"[^a-z0-9_\-](?:{_spaced_trie(ci + list(by_token))})(?:s|es)?(?![\w-])")
+    checks = {token: re.compile(_alternation(ks)) for token, ks in by_token.items()}
+    return pattern, ci_first, checks, cs_index
 
 
-class _Span(tuple):
-    def span(self) -> tuple[int, int]:
-        return (self[0], self[1])
+# What an item of the scan stands for (see `_key_names`), besides topics.
+_CANDIDATE = "candidate"  # a word an exact-case keyword starts with
+_UNSURE = "unsure"  # its leading character is a (non-ASCII) word character: the scan is not exact
 
 
-def _matches(text: str, rxs, fast):
-    """(exact, match span) of every keyword hit, as `finditer` of each pattern in turn gives them."""
-    return [(exact, _Span(m)) for (exact, _), ms in zip(rxs, _found(text, rxs, fast)) for m in ms]
+def _key_names(key: str, owners, scan):
+    """The topics of an item of the scan (a leading character, then lower-case text), or
+    `_CANDIDATE` or `_UNSURE`."""
+    lead, found = key[0], key[1:]
+    if lead >= "\x80" and (lead.isalnum() or lead == "_"):
+        return _UNSURE
+    _, ci_first, checks, _ = scan
+    if found in checks:
+        return _CANDIDATE
+    words = found.split()
+    if words[0] not in ci_first:
+        return ()  # (a candidate's first word with a plural ending no keyword has)
+    word = " ".join(words)
+    return tuple(
+        owners.get((False, word)) or owners.get((False, word[:-1])) or owners.get((False, word[:-2])) or ()
+    )
+
+
+def _hits(text: str, prepared, remember: bool = True) -> dict[str, int]:
+    """Keyword hits per topic: what `_count` gives for the matches of the whole patterns.
+    `remember`: keep the scan for `sentence_topics`."""
+    global _LAST_SCAN
+    scan = prepared[3]
+    low = fold(text) if scan is not None else None
+    if low is not None:
+        # (an item starts one character before its match in `" " + low`: at the match in `text`)
+        found = list(scan[0].finditer(" " + low))
+        keys = list(map(_GROUP, found))
+        tally = _tally(keys, prepared)
+        if tally is not None:
+            hits, candidates = tally
+            spans = _exact_spans(text, _candidates_at(candidates, keys, found), prepared) if candidates else []
+            if spans:
+                _add(hits, _exact_hits(text, spans, prepared))
+            if remember:
+                _LAST_SCAN = (text, prepared, found, keys, spans)
+            return hits
+    return _count(text, [[m.span() for m in rx.finditer(text)] for _, rx in prepared[0]], prepared)
+
+
+_START = re.Match.start
+_GROUP = re.Match.group
+
+
+def _tally(keys: list[str], prepared) -> tuple[dict[str, int], dict[str, int]] | None:
+    """Hits per topic of the scan's items but the exact-case candidates, and how many of each
+    candidate there are; None when the scan is unsure."""
+    seen = prepared[4]
+    hits: dict[str, int] = {}
+    candidates: dict[str, int] = {}
+    # (a few items, as a sentence has: each on its own, rather than counted first)
+    for key, count in Counter(keys).items() if len(keys) > 8 else zip(keys, repeat(1)):
+        names = seen.get(key)
+        if names is None:
+            names = _key_names(key, prepared[1], prepared[3])
+            if len(seen) > 50_000:
+                seen.clear()
+            seen[key] = names
+        if names is _CANDIDATE:
+            candidates[key] = candidates.get(key, 0) + count
+        elif names is _UNSURE:
+            return None
+        else:
+            for name in names:
+                hits[name] = hits.get(name, 0) + count
+    return hits, candidates
+
+
+def _add(hits: dict[str, int], more: dict[str, int]) -> None:
+    for name, count in more.items():
+        hits[name] = hits.get(name, 0) + count
+
+
+def _candidates_at(candidates: dict[str, int], keys: list[str], found: list[re.Match[str]]) -> list[tuple[int, str]]:
+    """(offset in the text, item) of each candidate, in order."""
+    at = []
+    for key, count in candidates.items():
+        i = -1
+        for _ in range(count):
+            i = keys.index(key, i + 1)
+            at.append((found[i].start(), key))
+    at.sort()
+    return at
+
+
+def _exact_spans(text: str, candidates: list[tuple[int, str]], prepared) -> list[tuple[int, int]]:
+    """The matches of the exact-case pattern, given the scan's candidates: each candidate's
+    pattern runs where it was found, in order, resuming after the last match, as `finditer` of
+    the whole pattern would."""
+    checks = prepared[3][2]
+    spans = []
+    last = 0
+    for pos, key in candidates:
+        if pos >= last:
+            m = checks[key[1:]].match(text, pos)
+            if m is not None:
+                spans.append(m.span())
+                last = m.end()
+    return spans
+
+
+def _exact_hits(text: str, spans: list[tuple[int, int]], prepared) -> dict[str, int]:
+    """`_count` of matches (`spans` of `text`) of the exact-case pattern."""
+    found: list[list[tuple[int, int]]] = [[], []]
+    found[prepared[3][3]] = spans
+    return _count(text, found, prepared)
 
 
 def vocabulary(extra: dict[str, list[str]] | None = None) -> dict[str, tuple[str, ...]]:
@@ -227,17 +289,17 @@ def _prepared(extra: dict[str, list[str]] | None):
     if _PREPARED[0] != extra:
         vocab = vocabulary(extra)
         items = tuple((n, tuple(k)) for n, k in vocab.items())
-        rxs, owners, fast = _compiled(items)
-        # (the last item: the topics of each keyword as written, as `topic_hits` finds them)
-        _PREPARED[1] = (rxs, owners, {n: i for i, n in enumerate(vocab)}, fast, {})
+        rxs, owners, scan = _compiled(items)
+        # (the last item: what each item the scan finds stands for, as `_key_names` gives it, and
+        # the topics of each (exact, matched text), as `_count` finds them)
+        _PREPARED[1] = (rxs, owners, {n: i for i, n in enumerate(vocab)}, scan, {})
         _PREPARED[0] = None if extra is None else {k: list(v) if isinstance(v, list) else v for k, v in extra.items()}
     return _PREPARED[1]
 
 
 def topic_hits(text: str, extra: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Keyword hits per topic (topics without a hit are left out)."""
-    prepared = _prepared(extra)
-    return _count(text, _found(text, prepared[0], prepared[3]), prepared)
+    return _hits(text, _prepared(extra))
 
 
 def _count(text: str, found: list[list[tuple[int, int]]], prepared) -> dict[str, int]:
@@ -276,59 +338,59 @@ def _rank(hits: dict[str, int], prepared, min_hits: int) -> list[str]:
         [(name, count)] = hits.items()
         return [name] if count >= max(1, min_hits) else []
     order = prepared[2]
-    ranked = sorted(
-        (n for n, c in hits.items() if c >= max(1, min_hits)),
-        key=lambda n: (-hits[n] * _WEIGHT.get(n, 1.0), order[n]),
-    )
-    return ranked
+    least = max(1, min_hits)
+    ranked = sorted([(-c * _WEIGHT.get(n, 1.0), order[n], n) for n, c in hits.items() if c >= least])
+    return [n for _, _, n in ranked]
 
 
-# (text, prepared, matches) of the last text `assign_topics` read: extraction reads an
-# article's title and body, then each of its dated sentences (`topic_assigner`), whose matches
-# are mostly among those already found.
-_LAST_SCAN: tuple = (None, None, None)
+# (text, prepared, the scan's matches, their texts, the exact-case matches) of the last text
+# `assign_topics` read: extraction reads an article's title and body, then its dated sentences
+# (`sentence_topics`).
+_LAST_SCAN: tuple = (None, None, None, None, None)
 
 
 def assign_topics(text: str, extra: dict[str, list[str]] | None = None, min_hits: int = 1) -> list[str]:
     """Topics of a text, most hits first (ties in vocabulary order)."""
-    global _LAST_SCAN
     prepared = _prepared(extra)
-    found = _found(text, prepared[0], prepared[3])
-    _LAST_SCAN = (text, prepared, found)
-    return _rank(_count(text, found, prepared), prepared, min_hits)
+    return _rank(_hits(text, prepared), prepared, min_hits)
 
 
-def topic_assigner(extra: dict[str, list[str]] | None = None, whole: str | None = None) -> Callable[[str, int], list[str]]:
-    """`assign(text, start)`: `assign_topics(text, extra)` for many texts and the same `extra`
-    (prepared once). When `whole` is the text `assign_topics` read last, with `text` at `start`
-    in it, the matches found there are reused, unless one of them crosses an end of `text`.
+def sentence_topics(whole: str, spans: list[tuple[int, int]], extra: dict[str, list[str]] | None = None) -> list[list[str]]:
+    """`assign_topics(whole[s:e], extra)` for each (s, e) of `spans`: sentences of `whole`,
+    sorted, each with whitespace (or nothing) on both sides. When `assign_topics` read `whole`
+    last, the items its scan found in a sentence and the exact-case matches there are reused,
+    unless one of them crosses an end of the sentence.
 
-    Without such a match, a pattern's matches in `text` are those found in `whole` between its
-    ends: `text` is a sentence, which has whitespace (or nothing) on both sides in `whole`, so
-    each look-around at its ends sees the same, and scanning enters it and leaves it at the same
-    places; a match crossing an end is the only way the two can differ.
+    Without such a match, reading the sentence alone finds the same: each look-around at its
+    ends sees the same, and scanning (and the exact-case checks, which resume after their last
+    match) enter it and leave it at the same places; a match crossing an end is the only way
+    the two can differ.
     """
     prepared = _prepared(extra)
-    last_text, last_prepared, last_found = _LAST_SCAN
-    cached = None
-    if whole is not None and last_prepared is prepared and last_text == whole:
-        cached = [(ms, [a for a, _ in ms]) for ms in last_found]
-
-    def assign(text: str, start: int = 0) -> list[str]:
-        if cached is not None:
-            end = start + len(text)
-            parts = []
-            for ms, starts in cached:
-                i = bisect_left(starts, start)
-                j = bisect_left(starts, end, i)
-                if (i > 0 and ms[i - 1][1] > start) or (j > i and ms[j - 1][1] > end):
-                    break  # a match crosses an end: scan the text itself
-                parts.append(ms[i:j])
-            else:
-                return _rank(_count(whole, parts, prepared), prepared, 1)  # type: ignore[arg-type]
-        return _rank(_count(text, _found(text, prepared[0], prepared[3]), prepared), prepared, 1)
-
-    return assign
+    last_text, last_prepared, found, keys, exact = _LAST_SCAN
+    reuse = last_prepared is prepared and last_text == whole
+    starts = list(map(_START, found)) if reuse else []
+    exact_starts = [a for a, _ in exact] if reuse else []
+    out = []
+    for s, e in spans:
+        hits = None
+        if reuse:
+            i = bisect_left(starts, s)
+            j = bisect_left(starts, e, i)
+            # (an item is its leading character and its match: the match ends at start + len - 1)
+            if not ((i > 0 and starts[i - 1] + len(keys[i - 1]) - 1 > s) or (j > i and starts[j - 1] + len(keys[j - 1]) - 1 > e)):
+                hits, candidates = _tally(keys[i:j], prepared)  # type: ignore[misc]
+                if candidates:
+                    i = bisect_left(exact_starts, s)
+                    j = bisect_left(exact_starts, e, i)
+                    if (i > 0 and exact[i - 1][1] > s) or (j > i and exact[j - 1][1] > e):
+                        hits = None
+                    elif j > i:
+                        _add(hits, _exact_hits(whole, exact[i:j], prepared))
+        if hits is None:
+            hits = _hits(whole[s:e], prepared, remember=False)
+        out.append(_rank(hits, prepared, 1))
+    return out
 
 
 def topics_for_sentence(sentence: str, extra: dict[str, list[str]] | None = None) -> list[str]:
