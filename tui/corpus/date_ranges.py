@@ -68,8 +68,7 @@ def merge_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
                     out.append(Candidate(a.start, b.end, av, bv, resolve=a.resolve or b.resolve))
                     i += 2
                     continue
-                if (av is None) != (bv is None):
-                    pass  # one side unresolved: keep them apart
+                # (one side unresolved, or the end before the start: kept apart)
         out.append(a)
         i += 1
     return out

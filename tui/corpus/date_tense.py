@@ -132,8 +132,6 @@ def _cue(tokens: list[str], i: int) -> Tense | None:
             if not _FUTURE_AUX.isdisjoint(before):
                 return "future"
             return None  # "has been held": let the auxiliary before decide
-        if t in ("last", "since") and nxt in ("week", "month", "year"):
-            return "past"
         return "past"
     if t in ("has", "have"):
         return "past"
