@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-from .name_tokens import _trie
 from .people_lexicon import CUE_ADVERBS, CUE_VERBS, DEMONYMS, ROLE_NOUNS
+from .word_starts import trie
 
 # The patterns of what follows a name are matched at its end (`match(text, end, end + 200)`,
 # as on the 200 characters after it), so they need no "^". Cue verbs and adverbs are single words
 # and a boundary or a space follows them: one alternative at most matches at a place.
-_CUE_ALT = _trie(set(CUE_VERBS))
-_ADV_ALT = _trie(CUE_ADVERBS)
+_CUE_ALT = trie(set(CUE_VERBS))
+_ADV_ALT = trie(CUE_ADVERBS)
 _AFTER_CUE = re.compile(rf",?\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b")
 _AFTER_APPOSITIVE_CUE = re.compile(
     rf",\s[^,.;“”\"]{{3,140}},\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b"
@@ -25,7 +25,7 @@ _ROLE_NOUN_ALT = "|".join(sorted(ROLE_NOUNS | {"vice president", "prime minister
 # them longest first does, and far faster.)
 _APPOSITIVE_AFTER = re.compile(
     rf",\s+(?P<role>(?:(?:the|an?|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){{0,5}}?"
-    rf"(?i:{_trie(ROLE_NOUNS | {'vice president', 'prime minister'})})(?:\s+(?:of|to|for|in|at|on)\s+[^,.;:“”\"\n]{{1,80}}?)?)\s*[,.;]"
+    rf"(?i:{trie(ROLE_NOUNS | {'vice president', 'prime minister'})})(?:\s+(?:of|to|for|in|at|on)\s+[^,.;:“”\"\n]{{1,80}}?)?)\s*[,.;]"
 )
 # "Iran's First Vice President, Mohammad Mokhber" / "the Leader of the Islamic Revolution, X".
 _APPOSITIVE_BEFORE = re.compile(
@@ -38,7 +38,7 @@ _APPOSITIVE_BEFORE = re.compile(
 # role noun ends the text, so one alternative at most can match at a place (their order does not
 # matter), and no word can give back letters (possessive): the match is the plain pattern's.
 _ROLE_NOUN_BEFORE = re.compile(
-    rf"(?P<role>(?:[A-Z][\w'’-]*+\s++){{0,4}}(?:[a-z-]++\s++)?{_trie(ROLE_NOUNS | {'vice president', 'prime minister'})})\s+$"
+    rf"(?P<role>(?:[A-Z][\w'’-]*+\s++){{0,4}}(?:[a-z-]++\s++)?{trie(ROLE_NOUNS | {'vice president', 'prime minister'})})\s+$"
 )
 
 

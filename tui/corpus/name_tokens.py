@@ -5,7 +5,6 @@ capitals say nothing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 
 from .people_lexicon import (
     ABBREVIATIONS,
@@ -19,6 +18,7 @@ from .people_lexicon import (
     US_STATES,
     WEEKDAYS,
 )
+from .word_starts import trie
 
 # A word's letters, with inner apostrophes and hyphens. Possessive (no backtracking into it): what
 # follows a word in these patterns always matches, so the greedy word is the one taken anyway.
@@ -94,41 +94,17 @@ def _name_capable_uncached(tok: _Tok) -> bool:
     return len(b) > 1 or tok.text.endswith(".")  # an initial "H."
 
 
-def _trie(words: Iterable[str], key: Callable[[str], str] = str, leaf: Callable[[list[str]], str] = lambda ws: "") -> str:
-    """An alternation of the words, factored by their common beginnings (tried far faster), with
-    `leaf` of the words that end there after each. The order it tries them in is not theirs: for
-    patterns where one word at most can match, or only whether one does counts."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in key(w):
-            node = node.setdefault(ch, {})
-        node.setdefault("", []).append(w)
-
-    def alt(node: dict) -> str:
-        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
-        end = leaf(node[""]) if "" in node else None
-        if not branches:
-            return end or ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        if end is None:
-            return body
-        return f"(?:{body})?" if end == "" else f"(?:{body}|{end})"
-
-    return alt(tree)
-
-
 # Capitalized words that alone make no run ("The", "Officials", "Iran", "NATO", "I"): a word of
 # `_STOP`, or capitals only. The group pattern passes over such a word when it stands alone (a
 # word ends there, and no word touches it), so the commonest groups never reach Python; they
 # would make no run anyway (`tests/test_people_fast_paths.py` checks each). It reads the letters
 # after the capital; where a word can end, a look back checks the whole word.
 _STOP_CAPS = sorted(w.capitalize() for w in _STOP if w.isalpha() and w.capitalize().lower() == w)
-_LONE_STOP = _trie(_STOP_CAPS, lambda w: w[1:], lambda ws: f"(?<={'|'.join(map(re.escape, ws))})")
+_LONE_STOP = trie(_STOP_CAPS, lambda w: w[1:], lambda ws: f"(?<={'|'.join(map(re.escape, ws))})")
 _WORD_END = r"(?![^\W\d_]|['’\-][^\W\d_]|\.)"
 # A word that touches the one before it starts after a space: the start of `_TOKEN` there.
 _NEXT_WORD = (
-    rf"[ \u00a0](?:[{_CAPS}]|{_trie(_HYPHEN_PARTICLE_WORDS)}-[A-Z]|{_trie(_PARTICLE_WORDS)}\b)"
+    rf"[ \u00a0](?:[{_CAPS}]|{trie(_HYPHEN_PARTICLE_WORDS)}-[A-Z]|{trie(_PARTICLE_WORDS)}\b)"
 )
 _SKIP_LONE_STOP = rf"(?!(?:{_LONE_STOP}|(?<=[A-Z])[A-Z]*+){_WORD_END}(?!{_NEXT_WORD}))"
 

@@ -22,18 +22,18 @@ from __future__ import annotations
 import re
 
 from .model import Person, Quote
-from .name_tokens import _trie
 from .people import _alias_regex, _name_capable, _Tok, find_people, plausible_name, strip_honorifics
 from .people_lexicon import CUE_ADVERBS, CUE_PARTICIPLES, CUE_VERBS, HONORIFICS, NATIONALITIES, PRONOUNS, TITLES, ROLE_NOUNS
 from .quote_marks import Sentences, Span, find_spans, is_fragment, mask
 from .quote_mentions import Mentions
 from .roles import gender, is_role_phrase
+from .word_starts import trie
 
 # Alternations of words factored by their beginnings (far faster to try): they try the words
 # that match at a place longest first, as "|".join(sorted(words, key=len, reverse=True)) would.
-_CUE = _trie(set(CUE_VERBS) | {"went on to say", "pointed out"})
-_PART = _trie(CUE_PARTICIPLES)
-_ADV = _trie(CUE_ADVERBS)
+_CUE = trie(set(CUE_VERBS) | {"went on to say", "pointed out"})
+_PART = trie(CUE_PARTICIPLES)
+_ADV = trie(CUE_ADVERBS)
 _NP = r"[^,.;:!?“”\"\n]{1,100}?"
 
 _TAIL_SUBJ_CUE = re.compile(rf"^[\s,]*(?P<subj>{_NP})\s+(?:(?:{_ADV})\s+)*(?P<cue>{_CUE})\b")

@@ -15,7 +15,7 @@ Callers then fall back to scanning with the full patterns.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _UNSAFE = ("\u0130", "\u0131", "\u017f")
 
@@ -27,24 +27,29 @@ def fold(text: str) -> str | None:
     return text.lower()
 
 
-def trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str], key: Callable[[str], str] = str, leaf: Callable[[list[str]], str] = lambda ws: "") -> str:
     """A regex alternation of `words` with common prefixes merged ("jan(?:uary)?"), so the engine
-    compares each character once instead of once per word."""
-    root: dict = {}
+    compares each character once instead of once per word. `key` gives the characters of a word
+    to merge on; `leaf`, what follows where words end (a lookbehind, say). The order it tries
+    the words in is not theirs: for patterns where one word at most can match at a place, or
+    only whether one does counts."""
+    tree: dict = {}
     for w in words:
-        node = root
-        for ch in w:
+        node = tree
+        for ch in key(w):
             node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(root)
+        node.setdefault("", []).append(w)
 
+    def alt(node: dict) -> str:
+        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        end = leaf(node[""]) if "" in node else None
+        if not branches:
+            return end or ""
+        if end is None:
+            return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{'|'.join(branches)})?" if end == "" else f"(?:{'|'.join(branches)}|{end})"
 
-def _emit(node: dict) -> str:
-    alts = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-    return body + "?" if "" in node else body
+    return alt(tree)
 
 
 def token_scanner(alternatives: str, word_chars: str) -> re.Pattern[str]:
