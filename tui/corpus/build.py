@@ -176,9 +176,9 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
             # they show, since assembling is corpus-wide.
             if partial and done >= next_partial and done * 2 < total:
                 next_partial = done * 4
-                yield _assemble_slots(root, manifest, plan, slots, problems, partial=True)
+                yield _assemble_slots(root, manifest, plan, slots, problems)
 
-        corpus = _assemble_slots(root, manifest, plan, slots, problems, partial=False, people=people)
+        corpus = _assemble_slots(root, manifest, plan, slots, problems, people)
         if cache is not None:
             _release_bodies(corpus)
             # Before handing the corpus over, not after: an app quit right after it shows would
@@ -275,9 +275,9 @@ def _assemble_slots(
     plan: _Plan,
     slots: list[FileRead | None],
     problems: list[Problem],
-    partial: bool,
     people: _PeopleSoFar | None = None,
 ) -> Corpus:
+    """The corpus of the files read so far (`people`'s registry is taken when it holds them all)."""
     from tui.corpus.assemble import assemble
 
     registry = people.registry if people is not None and people.upto == len(slots) else None
