@@ -73,6 +73,30 @@ def test_warm_start_gives_the_corpus_a_cold_build_gives(src, tmp_path, monkeypat
     _same(cold, warm)
 
 
+def test_quotes_of_a_warm_corpus_have_corpus_names_for_speakers(tmp_path, monkeypatch, count_reads):
+    """A snapshot reads an article's quotes as extraction stored them ("Raisi said") and gives
+    them the speaker's corpus name, which a later article made fuller ("Ebrahim Raisi")."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a1.txt").write_text(
+        "Talks resume in Tehran\n\nTEHRAN, March 3, 2022 - Negotiators met again on Thursday.\n\n"
+        '"We will keep talking until there is a deal," Raisi said on Thursday.\n'
+    )
+    (root / "a2.txt").write_text(
+        "Iran's president visits Moscow\n\nMOSCOW, March 9, 2022 - Iranian President Ebrahim Raisi arrived in "
+        'Moscow on Wednesday for talks.\n\n"Our ties are strong and growing," Ebrahim Raisi told reporters.\n'
+    )
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    cold = load_corpus(root)
+    monkeypatch.delenv("TIMELINE_NO_CACHE")
+    assert [q.speaker for q in cold.articles["a1"].quotes] == ["Ebrahim Raisi"]
+    _same(cold, load_corpus(root))
+    count_reads.clear()
+    warm = load_corpus(root)
+    assert count_reads == [] and isinstance(warm.articles["a1"], SnapshotArticle)
+    _same(cold, warm)
+
+
 def _words(corpus: Corpus) -> list[str]:
     """Words to search for: from event titles, sentences and article titles, plus a few that
     span words, cross a sentence boundary or match nothing."""

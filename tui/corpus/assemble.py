@@ -63,7 +63,7 @@ def assemble(
             local = parse_drafts(local, article.id, article.body)
         speakers = [q.speaker for q in article.quotes]
         merger.add_local(article, local, local_names, speakers)
-    return Corpus(
+    corpus = Corpus(
         root=root,
         # The folder's name is untrusted text too (an unpacked archive names it).
         title=manifest.title or sanitize_line(root.resolve().name) or sanitize_line(str(root)) or "Articles",
@@ -74,6 +74,8 @@ def assemble(
         problems=problems,
         default_range=manifest.default_range,
     )
+    corpus.speaker_names = names
+    return corpus
 
 
 def _quotes(

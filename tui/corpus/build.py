@@ -162,7 +162,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
                 enc, res.enc = res.enc, None
                 rel = plan.entries[i].stat.rel
                 if cache is not None and rel in stored:
-                    res.article, res.extraction = decode_lazy(enc.data, enc.body, enc.drafts, rel, cache.store())
+                    res.article, res.extraction = decode_lazy(enc.data, enc.body, enc.drafts, enc.quotes, rel, cache.store())
                     res.cached = True
                 else:  # not cached (no cache, or a text SQLite cannot store): all in memory
                     res.article, res.extraction = decode_article(enc)

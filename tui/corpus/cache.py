@@ -13,8 +13,8 @@ into the articles folder.
 - `snapshot`: the assembled corpus in a compact form (`tui.corpus.snapshot`), valid only for
   the exact set of (path, size, mtime) it was built from, so a warm start with nothing changed
   skips extraction *and* assembly. Article bodies are then read from `files` when asked for.
-- `event_texts`: the searchable text of every event of the snapshot, read on the first search;
-  `quotes`: each article's quotes (JSON), read when the article is.
+- `event_texts`: the searchable text of every event of the snapshot, read on the first search.
+  (A snapshot article's quotes are read from its `files` row when the article is.)
 - `meta`: what wrote the database. A database of another schema or engine version, for another
   manifest, or that is not ours, or corrupt, is deleted and rebuilt, never trusted.
 
@@ -47,7 +47,7 @@ from tui.corpus.gc_pause import paused_gc
 from tui.corpus.model import Article
 from tui.corpus.query_index import EventTexts, StoredTexts
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x544C4E31  # "TLN1": marks the SQLite file as ours
 _HERE = Path(__file__).resolve().parent
 
@@ -93,8 +93,8 @@ def file_hash(path: Path) -> str:
 
 # A file's row replaces the older one of the same path (`rel` is unique).
 _PUT_ROW = (
-    "INSERT OR REPLACE INTO files (rel, size, mtime_ns, article_id, title, body, data, heavy, drafts)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT OR REPLACE INTO files (rel, size, mtime_ns, article_id, title, body, data, heavy, drafts, quotes)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 # -- the database -----------------------------------------------------------------------------
@@ -111,10 +111,10 @@ CREATE TABLE files (
     body TEXT NOT NULL DEFAULT '',
     data TEXT NOT NULL,
     heavy TEXT NOT NULL,
-    drafts TEXT
+    drafts TEXT,
+    quotes TEXT NOT NULL
 );
 CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, data BLOB NOT NULL);
-CREATE TABLE quotes (article_id TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE event_texts (
     id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, blob BLOB NOT NULL, starts BLOB NOT NULL
 );
@@ -181,7 +181,7 @@ class IndexCache:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return False
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        if not {"meta", "files", "snapshot", "event_texts", "quotes"} <= tables:
+        if not {"meta", "files", "snapshot", "event_texts"} <= tables:
             return False
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         return all(meta.get(k) == v for k, v in expected.items())
@@ -221,9 +221,9 @@ class IndexCache:
         for lo in range(0, len(row_ids), 500):
             chunk = row_ids[lo : lo + 500]
             marks = ",".join("?" * len(chunk))
-            query = f"SELECT id, rel, data, body, drafts FROM files WHERE id IN ({marks})"
-            for row, rel, data, body, drafts in self.conn.execute(query, chunk):
-                article, extraction = decode_lazy(data, body, drafts, rel, store)
+            query = f"SELECT id, rel, data, body, drafts, quotes FROM files WHERE id IN ({marks})"
+            for row, rel, data, body, drafts, quotes in self.conn.execute(query, chunk):
+                article, extraction = decode_lazy(data, body, drafts, quotes, rel, store)
                 yield Cached(row, article, extraction)
 
     # writing
@@ -237,7 +237,7 @@ class IndexCache:
         stored (a text SQLite cannot store, such as a lone surrogate, is not: read again next
         time)."""
         params = [
-            (stat.rel, stat.size, stat.mtime_ns, enc.article_id, enc.title, enc.body, enc.data, enc.heavy, enc.drafts)
+            (stat.rel, stat.size, stat.mtime_ns, enc.article_id, enc.title, enc.body, enc.data, enc.heavy, enc.drafts, enc.quotes)
             for stat, enc in rows
         ]
         try:
@@ -283,16 +283,17 @@ class IndexCache:
         return corpus, paths
 
     def _quotes_reader(self) -> Callable[[str], str | None]:
-        """Reads an article's quotes (JSON) from the `quotes` table, from any thread."""
+        """Reads the quotes (JSON) of an article's file (its path relative to the root) from the
+        `files` table, from any thread."""
         lock = threading.Lock()
         conn: list[sqlite3.Connection] = []
 
-        def read(article_id: str) -> str | None:
+        def read(rel: str) -> str | None:
             with lock:
                 try:
                     if not conn:
                         conn.append(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False))
-                    found = conn[0].execute("SELECT json FROM quotes WHERE article_id = ?", (article_id,)).fetchone()
+                    found = conn[0].execute("SELECT quotes FROM files WHERE rel = ?", (rel,)).fetchone()
                 except sqlite3.Error:
                     return None  # the cache vanished under us: no quotes beats a crash
             return found[0] if found else None
@@ -320,13 +321,11 @@ class IndexCache:
         shown, so that a start from another folder can show them again without re-reading).
         Returns the corpus and paths as `get_snapshot` will load them (from what was stored,
         without reading it back)."""
-        data, quotes = snapshot.encode(corpus, paths)
+        data = snapshot.encode(corpus, paths)
         texts = EventTexts.build(corpus.events)
         blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
         with self.conn:
             self.conn.execute("INSERT OR REPLACE INTO snapshot (id, fingerprint, data) VALUES (1, ?, ?)", (fp, blob))
-            self.conn.execute("DELETE FROM quotes")
-            self.conn.executemany("INSERT INTO quotes (article_id, json) VALUES (?, ?)", quotes)
             self.conn.execute(
                 "INSERT OR REPLACE INTO event_texts (id, fingerprint, blob, starts) VALUES (1, ?, ?, ?)",
                 (fp, texts.blob, texts.starts.tobytes()),

@@ -24,11 +24,12 @@ def _unpd(s: str | None) -> PartialDate | None:
     return PartialDate.parse(s) if s else None
 
 
-def encode_row(article: Article, extraction: Any | None) -> tuple[str, str, str | None]:
-    """The loaded article (except the body) and its extraction as three texts: `data` (what
-    assembling the corpus needs: the article's fields, people, quotes, topics), `heavy` (what
-    only the reader needs, for the article on screen: paragraphs and date mentions) and the
-    timeline drafts (JSON text already: `local_drafts`), each stored in a column of its own."""
+def encode_row(article: Article, extraction: Any | None) -> tuple[str, str, str | None, str]:
+    """The loaded article (except the body) and its extraction as four texts: `data` (what
+    assembling the corpus needs: the article's fields, people, topics), `heavy` (what only the
+    reader needs, for the article on screen: paragraphs and date mentions), the timeline drafts
+    (JSON text already: `local_drafts`) and the quotes (their speakers as the article names
+    them: a snapshot reads them from here, renamed), each stored in a column of its own."""
     a = [
         article.id, article.path, article.title, article.source, article.url, article.author,
         _pd(article.published), article.dateline, list(article.tags),
@@ -37,12 +38,10 @@ def encode_row(article: Article, extraction: Any | None) -> tuple[str, str, str 
     x = None
     dates: list = []
     drafts = None
+    quotes: list = []
     if extraction is not None:
-        x = [
-            [[p.name, sorted(p.aliases), sorted(p.roles)] for p in extraction.people],
-            [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment, q.article_id] for q in extraction.quotes],
-            list(extraction.topics),
-        ]
+        x = [[[p.name, sorted(p.aliases), sorted(p.roles)] for p in extraction.people], list(extraction.topics)]
+        quotes = [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment] for q in extraction.quotes]
         dates = [[m.start, m.end, m.text, m.value, m.precision, m.end_value, m.relative] for m in extraction.dates]
         drafts = getattr(extraction, "drafts", None)
     heavy = [[x for span in article.paragraphs for x in span], dates]
@@ -51,6 +50,7 @@ def encode_row(article: Article, extraction: Any | None) -> tuple[str, str, str 
         dumps([a, x], ensure_ascii=False, separators=(",", ":")),
         dumps(heavy, ensure_ascii=False, separators=(",", ":")),
         drafts,
+        dumps(quotes, ensure_ascii=False, separators=(",", ":")),
     )
 
 
@@ -65,6 +65,7 @@ class EncodedArticle(NamedTuple):
     data: str
     heavy: str
     drafts: str | None
+    quotes: str = "[]"
 
 
 def encode_article(article: Article, extraction: Any | None) -> EncodedArticle:
@@ -72,7 +73,7 @@ def encode_article(article: Article, extraction: Any | None) -> EncodedArticle:
 
 
 def decode_article(enc: EncodedArticle) -> tuple[Article, Any]:
-    return decode_row(enc.data, enc.heavy, enc.body, enc.drafts)
+    return decode_row(enc.data, enc.heavy, enc.body, enc.drafts, enc.quotes)
 
 
 def _decode_heavy(heavy: str) -> tuple[list[tuple[int, int]], list[DateMention]]:
@@ -80,7 +81,7 @@ def _decode_heavy(heavy: str) -> tuple[list[tuple[int, int]], list[DateMention]]
     return list(zip(paras[0::2], paras[1::2], strict=True)), [DateMention(*m) for m in dates]
 
 
-def _decode(data: str, body: str, drafts: str | None, article: Article) -> tuple[Article, Any]:
+def _decode(data: str, body: str, drafts: str | None, quotes: str, article: Article) -> tuple[Article, Any]:
     """Fill `article` (a fresh, empty instance) from `data`; the extraction without its date
     mentions (None: the caller's to fill in, or to leave in the cache)."""
     from tui.corpus.extract import Extraction
@@ -94,20 +95,20 @@ def _decode(data: str, body: str, drafts: str | None, article: Article) -> tuple
     article.quotes, article.people, article.topics = [], [], []
     extraction = None
     if x is not None:
-        people, quotes, topics = x
+        people, topics = x
         extraction = Extraction(
             dates=None,  # type: ignore[arg-type]
             people=[Person(n, set(al), set(ro)) for n, al, ro in people],
-            quotes=[Quote(*q) for q in quotes],
+            quotes=[Quote(t, s, e, sp, cue, frag, aid) for t, s, e, sp, cue, frag in json.loads(quotes)],
             topics=topics,
             drafts=drafts,
         )
     return article, extraction
 
 
-def decode_row(data: str, heavy: str, body: str, drafts: str | None) -> tuple[Article, Any]:
+def decode_row(data: str, heavy: str, body: str, drafts: str | None, quotes: str) -> tuple[Article, Any]:
     """The article and its extraction as `encode_row` stored them, everything in memory."""
-    article, extraction = _decode(data, body, drafts, Article.__new__(Article))
+    article, extraction = _decode(data, body, drafts, quotes, Article.__new__(Article))
     article.paragraphs, dates = _decode_heavy(heavy)
     article.dates = []  # a loaded article's own `dates` are empty until the corpus is assembled
     if extraction is not None:
@@ -115,11 +116,13 @@ def decode_row(data: str, heavy: str, body: str, drafts: str | None) -> tuple[Ar
     return article, extraction
 
 
-def decode_lazy(data: str, body: str, drafts: str | None, rel: str, store: BodyStore) -> tuple[LazyArticle, Any]:
+def decode_lazy(
+    data: str, body: str, drafts: str | None, quotes: str, rel: str, store: BodyStore
+) -> tuple[LazyArticle, Any]:
     """Like `decode_row`, but the article's paragraphs and date mentions stay in the cache (the
     extraction's `dates` is None): a `LazyArticle` of the row (`rel`, article id), holding its
     body until `LazyArticle.release_body` (assembling the corpus cuts event sentences from it)."""
-    article, extraction = _decode(data, body, drafts, LazyArticle.__new__(LazyArticle))
+    article, extraction = _decode(data, body, drafts, quotes, LazyArticle.__new__(LazyArticle))
     for name in ("paragraphs", "dates"):
         _SLOTS[name].__set__(article, None)
     article._row = (rel, article.id)

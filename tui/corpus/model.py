@@ -291,6 +291,9 @@ class Corpus:
     # (`query_index.StoredTexts`). None for a corpus built in memory: computed when needed.
     speakers: Counter[str] | None = field(default=None, repr=False, compare=False)
     event_texts: object | None = field(default=None, repr=False, compare=False)
+    # Set by assembly: the corpus name of each name as an extraction wrote it (quote speakers
+    # among them); the snapshot renames the stored quotes' speakers with it.
+    speaker_names: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def undated_articles(self) -> list[Article]:

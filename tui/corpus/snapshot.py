@@ -3,9 +3,10 @@ the time the object graph took (at 20,000 articles, unpickling ~700,000 objects 
 interpreter for over a second and kept ~400 MB alive).
 
 What stays out of memory until it is asked for:
-- an article's quotes: one JSON text per article, kept in the cache database beside the
-  snapshot, read and decoded when the article is (a small shared cache keeps the last few);
-  the corpus-wide count of quotes per speaker is in the snapshot;
+- an article's quotes: read from its file's row in the cache database (as extraction found
+  them) and decoded when the article is, their speakers renamed to corpus names with the
+  snapshot's map (a small shared cache keeps the last few); the corpus-wide count of quotes per
+  speaker is in the snapshot;
 - an event's mentions: (article, start, end) triples in one array; the sentence is read from
   the article's body (itself in the cache) when a mention is asked for;
 - the searchable text of every event: built here, stored beside the snapshot and read on the
@@ -37,7 +38,7 @@ from tui.corpus.model import (
     Quote,
 )
 
-FORMAT = 2
+FORMAT = 3
 
 _EVENT_MENTIONS = Event.__dict__["mentions"]  # the slot descriptor under PackedEvent's property
 _ARTICLE_QUOTES = Article.__dict__["quotes"]
@@ -46,12 +47,18 @@ _ARTICLE_QUOTES = Article.__dict__["quotes"]
 class _Shared:
     """What the packed events and articles of one loaded snapshot share."""
 
-    __slots__ = ("article_ids", "articles", "lock", "mentions", "quotes", "read_quotes")
+    __slots__ = ("article_ids", "articles", "lock", "mentions", "quotes", "read_quotes", "speaker_names")
 
     def __init__(
-        self, articles: dict[str, Article], article_ids: list[str], mentions: array, read_quotes: Callable[[str], str | None]
+        self,
+        articles: dict[str, Article],
+        article_ids: list[str],
+        mentions: array,
+        read_quotes: Callable[[str], str | None],
+        speaker_names: dict[str, str],
     ) -> None:
-        self.read_quotes = read_quotes  # article id -> its quotes as JSON (None: none)
+        self.read_quotes = read_quotes  # an article's file (relative path) -> its quotes as JSON
+        self.speaker_names = speaker_names  # a speaker's name as extracted -> its corpus name
         self.articles = articles
         self.article_ids = article_ids  # article number -> id
         self.mentions = mentions  # (article number, start, end) per mention, flat
@@ -114,8 +121,11 @@ class SnapshotArticle(LazyArticle):
                 sh.quotes.move_to_end(self.id)
                 return got
         aid = self.id
-        text = sh.read_quotes(aid)
-        got = [Quote(t, s, e, sp, cue, frag, aid) for t, s, e, sp, cue, frag in json.loads(text)] if text else []
+        text = sh.read_quotes(self._row[0])
+        names = sh.speaker_names
+        got = [
+            Quote(t, s, e, names.get(sp, sp) if sp else sp, cue, frag, aid) for t, s, e, sp, cue, frag in json.loads(text)
+        ] if text else []  # fmt: skip
         with sh.lock:
             sh.quotes[aid] = got
             if len(sh.quotes) > 256:
@@ -134,30 +144,24 @@ class SnapshotArticle(LazyArticle):
 # -- writing ----------------------------------------------------------------------------------
 
 
-def encode(corpus: Corpus, paths: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def encode(corpus: Corpus, paths: dict[str, Any]) -> dict[str, Any]:
     """The corpus (its root aside) as plain data (the cache pickles it), with `paths` (how its
-    files were shown: see `file_plan.relocate`), and the quotes of its articles as (article id,
-    JSON) rows, to be kept beside it. Articles that are `LazyArticle`s keep their body in the
-    cache; any other article is stored whole."""
+    files were shown: see `file_plan.relocate`). Articles that are `LazyArticle`s keep their
+    body and quotes in the cache (the quotes with the speakers' names as extracted: the corpus
+    names they map to, `Corpus.speaker_names`, are stored here); any other article is stored
+    whole."""
     order = list(corpus.articles)
     article_ids = list(order)  # numbers for mentions: the articles, then any unknown id
     number = {aid: i for i, aid in enumerate(article_ids)}
     # Equal strings (names, topics) made one object each: pickled once, loaded once.
     one = {aid: aid for aid in article_ids}.setdefault
     speakers: Counter[str] = Counter()
-    lazy_rows, plain, quote_rows = [], [], []
-    dumps = json.dumps
+    lazy_rows, plain = [], []
     for art in corpus.articles.values():
-        quotes = art.quotes
-        speakers.update([q.speaker for q in quotes if q.speaker])
+        speakers.update([sp for q in art.quotes if (sp := q.speaker)])
         if not isinstance(art, LazyArticle):
             plain.append(art)
             continue
-        if quotes:
-            quote_rows.append((art.id, dumps(
-                [[q.text, q.start, q.end, q.speaker, q.cue, q.fragment] for q in quotes],
-                ensure_ascii=False, separators=(",", ":"),
-            )))  # fmt: skip
         lazy_rows.append((
             art._row, art.id, art.path, art.title, art.source, art.url, art.author,
             art.published.iso if art.published else None, art.dateline, list(art.tags),
@@ -209,9 +213,10 @@ def encode(corpus: Corpus, paths: dict[str, Any]) -> tuple[dict[str, Any], list[
         "people": [(p.name, sorted(p.aliases), sorted(p.roles)) for p in corpus.people.values()],
         "problems": [(p.path, p.message, p.line, p.fatal) for p in corpus.problems],
         "speakers": dict(speakers),
+        "speaker_names": {n: c for n, c in (corpus.speaker_names or {}).items() if c != n},
         "paths": paths,
     }
-    return data, quote_rows
+    return data
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -230,7 +235,7 @@ def decode(
     ids, span_of_b, titles, kinds, people, topics, aids, bounds_b, mentions_b = data["events"]
     mentions = array("i")
     mentions.frombytes(mentions_b)
-    shared = _Shared(articles, article_ids, mentions, read_quotes)
+    shared = _Shared(articles, article_ids, mentions, read_quotes, data["speaker_names"])
     dates: dict[str, PartialDate] = {}
 
     def pd(iso: str) -> PartialDate:
