@@ -47,12 +47,11 @@ def assemble(
         return got
 
     merger = EventMerger()
-    cues: dict[str, str] = {}
     for article, ex in zip(articles, extractions, strict=True):
         if ex.dates is not None:  # None: the article's date mentions stay in the cache
             article.dates = ex.dates
         article.topics = ex.topics
-        article.quotes = _quotes(ex.quotes, article.id, canonical, cues)
+        article.quotes = _quotes(ex.quotes, article.id, canonical)
         local_names = [canonical(p.name) or p.name for p in ex.people]
         article.people = _rank_people(article, local_names)
         local = getattr(ex, "drafts", None)
@@ -78,16 +77,16 @@ def assemble(
     return corpus
 
 
-def _quotes(
-    quotes: list[Quote], article_id: str, canonical: Callable[[str | None], str | None], cues: dict[str, str]
-) -> list[Quote]:
-    """The article's quotes with corpus names for speakers, and one string object per speaker,
-    article id and cue word: cue words ("said", "told") are a few strings repeated ~300,000
-    times at 20,000 articles (decoded quotes bring their own copies)."""
-    return [
-        Quote(q.text, q.start, q.end, canonical(q.speaker), q.cue and cues.setdefault(q.cue, q.cue), q.fragment, article_id)
-        for q in quotes
-    ]
+def _quotes(quotes: list[Quote], article_id: str, canonical: Callable[[str | None], str | None]) -> list[Quote]:
+    """The article's quotes with corpus names for speakers: a quote whose speaker keeps the
+    name is kept as it is (most are: making 300,000 new ones at 20,000 articles was ~0.4 s)."""
+    out = []
+    for q in quotes:
+        name = canonical(q.speaker)
+        if name != q.speaker or q.article_id != article_id:
+            q = Quote(q.text, q.start, q.end, name, q.cue, q.fragment, article_id)
+        out.append(q)
+    return out
 
 
 def _rank_people(article: Article, local_names: list[str]) -> list[str]:

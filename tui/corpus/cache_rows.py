@@ -9,6 +9,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from sys import intern
 from typing import Any, NamedTuple
 
 from tui.corpus.model import Article, DateMention, PartialDate, Person, Problem, Quote
@@ -99,7 +100,12 @@ def _decode(data: str, body: str, drafts: str | None, quotes: str, article: Arti
         extraction = Extraction(
             dates=None,  # type: ignore[arg-type]
             people=[Person(n, set(al), set(ro)) for n, al, ro in people],
-            quotes=[Quote(t, s, e, sp, cue, frag, aid) for t, s, e, sp, cue, frag in json.loads(quotes)],
+            # One string object per speaker and cue word ("said", "told"): a few thousand words
+            # repeated ~300,000 times at 20,000 articles, each decoded as a copy of its own.
+            quotes=[
+                Quote(t, s, e, sp and intern(sp), cue and intern(cue), frag, aid)
+                for t, s, e, sp, cue, frag in json.loads(quotes)
+            ],
             topics=topics,
             drafts=drafts,
         )
