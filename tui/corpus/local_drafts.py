@@ -30,35 +30,15 @@ draft first:
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
 
-from tui.corpus.model import Article, DateMention, DateSpan, Person, Quote
-from tui.corpus.sentences import split_sentences
+from tui.corpus.model import Article, DateMention, Person, Quote
+from tui.corpus.sentences import line_sentences, split_sentences
 from tui.corpus.timeline import best_date, content_words, short_title
 from tui.corpus.topics import sentence_topics
 
-_SPANS: dict[tuple[str, str | None], tuple[str, str | None]] = {}
 # (what `json.dumps(..., ensure_ascii=False, separators=(",", ":"))` makes anew for each call)
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def _span_key(m: DateMention) -> tuple[str, str | None]:
-    """The mention's `span` as (start ISO, end ISO or None): equal exactly when the spans are
-    (ISO strings name partial dates one to one), and hashed without Python code."""
-    key = (m.value, m.end_value)
-    found = _SPANS.get(key)  # type: ignore[arg-type]
-    if found is None:
-        span = m.span
-        assert span is not None
-        found = _key(span)
-        if len(_SPANS) < 100_000:
-            _SPANS[key] = found  # type: ignore[index]
-    return found
-
-
-def _key(span: DateSpan) -> tuple[str, str | None]:
-    return (span.start.iso, span.end.iso if span.end is not None else None)
 
 
 def _aliases(people: list[Person]) -> dict[str, int]:
@@ -86,23 +66,27 @@ def _people_in(body: str, spans: list[tuple[int, int]], alias_to_index: dict[str
     found: list[list[tuple[int, int, int]]] = [[] for _ in spans]
     starts = [s for s, _ in spans]
     lo, hi = spans[0][0], spans[-1][1]
+    find = body.find
     for alias, index in alias_to_index.items():
         size = len(alias)
         first_word = _is_word(alias[0])
         last_word = _is_word(alias[-1])
-        p = body.find(alias, lo, hi)
+        p = find(alias, lo, hi)
         while p >= 0:
-            k = bisect_right(starts, p) - 1
-            if k >= 0:
-                end = spans[k][1]
-                q = p + size
-                if (
-                    q <= end
-                    and (p > 0 and _is_word(body[p - 1])) != first_word
-                    and last_word != (q < end and _is_word(body[q]))
-                ):
-                    found[k].append((p, -size, index))
-            p = body.find(alias, p + 1, hi)
+            k = bisect_right(starts, p) - 1  # (p >= lo: k >= 0)
+            end = spans[k][1]
+            if p >= end:
+                # Between sentence k and the next (there is one: p < hi): none of it counts.
+                p = find(alias, starts[k + 1], hi)
+                continue
+            q = p + size
+            if (
+                q <= end
+                and (p > 0 and _is_word(body[p - 1])) != first_word
+                and last_word != (q < end and _is_word(body[q]))
+            ):
+                found[k].append((p, -size, index))
+            p = find(alias, p + 1, hi)
     out: list[list[int]] = []
     for hits in found:
         names: list[int] = []
@@ -129,43 +113,18 @@ def local_drafts(
     """The article's drafts as JSON text (see the module's docstring). `dates`, `people`,
     `quotes` and `topics` are the article's extraction; `extra_topics` the manifest's topics."""
     body = article.body
-    # Only resolved dates can date a sentence (`best_date`): past the last one, no sentence is
-    # needed but the first (the lead).
-    ordered = sorted((m for m in dates if m.value is not None and m.precision is not None), key=_start)
-    dated: list[tuple[int, int, DateMention]] = []
     lead = next(split_sentences(body), (0, 0))
-    i, n = 0, len(ordered)
-    # Sentences never span lines: only the lines (paragraphs) where a date starts are split.
-    # A date in no sentence (in whitespace between two) dates none.
-    while i < n:
-        line_start = body.rfind("\n", 0, ordered[i].start) + 1
-        line_end = body.find("\n", ordered[i].start)
-        if line_end < 0:
-            line_end = len(body)
-        for s, e in split_sentences(body, line_start, line_end):
-            if i >= n or ordered[i].start >= line_end:
-                break  # (the line's sentences after its last date are not needed)
-            if ordered[i].start >= e:
-                continue
-            in_sentence = []
-            while i < n and ordered[i].start < e:
-                if ordered[i].start >= s:
-                    in_sentence.append(ordered[i])
-                i += 1
-            chosen = best_date(in_sentence)
-            if chosen is not None:
-                dated.append((s, e, chosen))
-        while i < n and ordered[i].start <= line_end:
-            i += 1
-
-    # The article's own draft: [span key, title, topics, words, spans, members, known starts]
+    dated = _dated_sentences(body, dates)
+    # The article's own draft: [span key, title, topics, words, spans, members]
     own = [None, None, list(topics), content_words(article.title + " " + body[lead[0] : lead[1]]),
-           [lead[0], lead[1]], [None], {lead[0]}]  # fmt: skip
+           [lead[0], lead[1]], [None]]  # fmt: skip
     merged = [own]
     if dated:
-        by_span: dict[tuple[str, str | None], list] = {}  # by `_span_key`
+        # By date, as (value, end_value): `find_dates` makes them `PartialDate.iso` strings, so
+        # they are equal exactly when the spans are.
+        by_span: dict[tuple[str, str | None], list] = {}
         if article.published:
-            by_span[_key(DateSpan(article.published))] = own
+            by_span[(article.published.iso, None)] = own
         spans = [(s, e) for s, e, _ in dated]
         alias_to_index = _aliases(people)
         people_in = _people_in(body, spans, alias_to_index) if alias_to_index else [[] for _ in spans]
@@ -186,16 +145,15 @@ def local_drafts(
             text = body[s:e]
             member = [names, speakers]
             words = content_words(text)
-            span = _span_key(chosen)
+            span = (chosen.value, chosen.end_value)
             into = by_span.get(span)
             if into is None:
-                by_span[span] = [(chosen.value, chosen.end_value), short_title(text), topics_here, words,
-                                 [s, e], [member], {s}]  # fmt: skip
-                merged.append(by_span[span])
+                by_span[span] = draft = [span, short_title(text), topics_here, words, [s, e], [member]]
+                merged.append(draft)
                 continue
-            # The same date as an earlier draft of this article: the same happening.
-            if s not in into[6]:
-                into[6].add(s)
+            # The same date as an earlier draft of this article: the same happening. (Its
+            # sentence is another one, but for the lead in the article's own draft.)
+            if into is not own or s != lead[0]:
                 into[4] += (s, e)
             if topics_here:
                 have = set(into[2])
@@ -203,15 +161,45 @@ def local_drafts(
             into[3] |= words
             into[5].append(member)
     out = []
-    for key, title, tops, words, spans, members, _ in merged:
+    for key, title, tops, words, spans, members in merged:
         value, end_value = key if key is not None else (None, None)
         out.append([value, end_value, title, tops, " ".join(words), spans, members])
     return _JSON.encode([lead[0], lead[1], out])
 
 
+def _dated_sentences(body: str, dates: list[DateMention]) -> list[tuple[int, int, DateMention]]:
+    """(start, end, date) of each sentence a date dates (`best_date` of those starting in it),
+    in order."""
+    # Only resolved dates can date a sentence (`best_date`).
+    ordered = sorted((m for m in dates if m.value is not None and m.precision is not None), key=_start)
+    starts = [m.start for m in ordered]
+    dated: list[tuple[int, int, DateMention]] = []
+    i, n = 0, len(ordered)
+    # Sentences never span lines: only the lines (paragraphs) where a date starts are split.
+    # A date in no sentence (in whitespace between two) dates none.
+    while i < n:
+        line_start = body.rfind("\n", 0, starts[i]) + 1
+        line_end = body.find("\n", starts[i])
+        if line_end < 0:
+            line_end = len(body)
+        line_last = bisect_right(starts, line_end, i)  # (past the line's dates)
+        for s, e in line_sentences(body, line_start, line_end):
+            if starts[i] >= e:
+                continue
+            k = bisect_left(starts, e, i, line_last)  # (past the sentence's dates)
+            if k == i + 1 and starts[i] >= s:
+                dated.append((s, e, ordered[i]))  # (one date: the usual case)
+            else:
+                chosen = best_date(m for m in ordered[i:k] if m.start >= s)
+                if chosen is not None:
+                    dated.append((s, e, chosen))
+            i = k
+            if i == line_last:
+                break  # (the line's sentences after its last date are not needed)
+        i = line_last
+    return dated
+
+
 def _start(m: DateMention) -> int:
     return m.start
 
-
-def _unique(items: Iterable[int]) -> list[int]:
-    return list(dict.fromkeys(items))
