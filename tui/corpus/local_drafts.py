@@ -5,8 +5,9 @@ its drafts on the same date are one happening (see `timeline`). All of that depe
 article alone except the people, whose corpus-wide names are known only once every article is
 in: so a sentence records the article-local people it mentions (indices into the extraction's
 people, found by any alias) and the quotes that overlap it (indices into its quotes, whose
-speaker then counts too). `timeline.drafts_from_local` turns this into drafts with the
-corpus names, exactly as `timeline.article_drafts` with `assemble`'s people finder would.
+speaker then counts too). `event_merge.parse_drafts` and `EventMerger.add_local` turn this into
+drafts with the corpus names, exactly as `timeline.article_drafts` with `assemble`'s people
+finder would.
 
 The result is JSON text, one string per article (stored as is in the index cache, passed from
 worker processes as one object, and parsed only when the corpus is assembled):
@@ -37,8 +38,9 @@ from tui.corpus.sentences import line_sentences, split_sentences
 from tui.corpus.timeline import best_date, content_words, short_title
 from tui.corpus.topics import sentence_topics
 
-# (what `json.dumps(..., ensure_ascii=False, separators=(",", ":"))` makes anew for each call)
-_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# (what `json.dumps(..., ensure_ascii=False, separators=(",", ":"))` makes anew for each call;
+# drafts hold no cycle to check for)
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def _aliases(people: list[Person]) -> dict[str, int]:
@@ -64,29 +66,34 @@ def _people_in(body: str, spans: list[tuple[int, int]], alias_to_index: dict[str
     end of the sentence counts as a boundary, as `endpos` makes it; the text before it does
     not end the string), then the search goes on after it."""
     found: list[list[tuple[int, int, int]]] = [[] for _ in spans]
-    starts = [s for s, _ in spans]
-    lo, hi = spans[0][0], spans[-1][1]
-    find = body.find
+    # The sentences one after another (with a line break between two): an alias is looked for
+    # there, not in the text between them. A place in `joined` that holds an alias holds it in
+    # one sentence, or across the end of one (which does not count).
+    texts = [body[s:e] for s, e in spans]
+    joined = "\n".join(texts)
+    at: list[int] = []  # where each sentence starts in `joined`
+    offset = 0
+    for text in texts:
+        at.append(offset)
+        offset += len(text) + 1
+    find = joined.find
     for alias, index in alias_to_index.items():
         size = len(alias)
         first_word = _is_word(alias[0])
         last_word = _is_word(alias[-1])
-        p = find(alias, lo, hi)
+        p = find(alias)
         while p >= 0:
-            k = bisect_right(starts, p) - 1  # (p >= lo: k >= 0)
-            end = spans[k][1]
-            if p >= end:
-                # Between sentence k and the next (there is one: p < hi): none of it counts.
-                p = find(alias, starts[k + 1], hi)
-                continue
-            q = p + size
+            k = bisect_right(at, p) - 1
+            start, end = spans[k]
+            b = p - at[k] + start  # (in `body`)
+            q = b + size
             if (
                 q <= end
-                and (p > 0 and _is_word(body[p - 1])) != first_word
+                and (b > 0 and _is_word(body[b - 1])) != first_word
                 and last_word != (q < end and _is_word(body[q]))
             ):
-                found[k].append((p, -size, index))
-            p = find(alias, p + 1, hi)
+                found[k].append((b, -size, index))
+            p = find(alias, p + 1)
     out: list[list[int]] = []
     for hits in found:
         names: list[int] = []
@@ -115,10 +122,10 @@ def local_drafts(
     body = article.body
     lead = next(split_sentences(body), (0, 0))
     dated = _dated_sentences(body, dates)
-    # The article's own draft: [span key, title, topics, words, spans, members]
-    own = [None, None, list(topics), content_words(article.title + " " + body[lead[0] : lead[1]]),
+    # The article's own draft, as in the JSON but for its words (a set until the end)
+    own = [None, None, None, list(topics), content_words(article.title + " " + body[lead[0] : lead[1]]),
            [lead[0], lead[1]], [None]]  # fmt: skip
-    merged = [own]
+    out = [own]
     if dated:
         # By date, as (value, end_value): `find_dates` makes them `PartialDate.iso` strings, so
         # they are equal exactly when the spans are.
@@ -143,27 +150,25 @@ def local_drafts(
         topics_of = sentence_topics(whole, [(offset + s, offset + e) for s, e in spans], extra_topics or None)
         for (s, e, chosen), topics_here, names, speakers in zip(dated, topics_of, people_in, quoted):
             text = body[s:e]
-            member = [names, speakers]
             words = content_words(text)
-            span = (chosen.value, chosen.end_value)
+            span = (value, end_value) = (chosen.value, chosen.end_value)
             into = by_span.get(span)
             if into is None:
-                by_span[span] = draft = [span, short_title(text), topics_here, words, [s, e], [member]]
-                merged.append(draft)
+                draft = [value, end_value, short_title(text), topics_here, words, [s, e], [[names, speakers]]]
+                by_span[span] = draft
+                out.append(draft)
                 continue
             # The same date as an earlier draft of this article: the same happening. (Its
             # sentence is another one, but for the lead in the article's own draft.)
             if into is not own or s != lead[0]:
-                into[4] += (s, e)
+                into[5] += (s, e)
             if topics_here:
-                have = set(into[2])
-                into[2] += [t for t in topics_here if t not in have]
-            into[3] |= words
-            into[5].append(member)
-    out = []
-    for key, title, tops, words, spans, members in merged:
-        value, end_value = key if key is not None else (None, None)
-        out.append([value, end_value, title, tops, " ".join(words), spans, members])
+                have = set(into[3])
+                into[3] += [t for t in topics_here if t not in have]
+            into[4] |= words
+            into[6].append([names, speakers])
+    for draft in out:
+        draft[4] = " ".join(draft[4])
     return _JSON.encode([lead[0], lead[1], out])
 
 

@@ -21,13 +21,16 @@ _ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? (possibly repeated, or an ellipsis), optionally followed by closing
 # quotes or brackets, then whitespace and something that can start a sentence.
-# (Group 3, in the lookahead, is the whitespace after the end: the next sentence starts after it.)
-_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(?=(\s+)["'“‘(\[]?[A-Z0-9\u00C0-\u024F])""")
+# (Group 3, in the lookahead, is the whitespace after the end: the next sentence starts after it.
+# `[.!?…][.!?…]*` rather than `[.!?…]+`: a pattern that starts with a character set lets the
+# regex engine skip to the next such character, twice as fast over a line.)
+_END = re.compile(r"""([.!?…][.!?…]*)(["'”’)\]]*)(?=(\s+)["'“‘(\[]?[A-Z0-9\u00C0-\u024F])""")
 # Abbreviations that only count before a number ("No. 2", "p. 14"): "no." also ends sentences.
 _BEFORE_NUMBER = frozenset({"no", "nos", "vol", "p", "pp", "fig", "art"})
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-# The characters `_WORD_BEFORE` can end with.
-_WORD_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+# What can come right before the dot when `_WORD_BEFORE` finds a word: its last character, or
+# a line break (`$` matches before one that ends the search).
+_WORD_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.\n")
 # `_is_abbreviation` takes seven letters before a dot for a word no abbreviation is.
 assert max(map(len, _ABBREVIATIONS | _BEFORE_NUMBER)) < 7
 
