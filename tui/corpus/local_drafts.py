@@ -5,8 +5,9 @@ its drafts on the same date are one happening (see `timeline`). All of that depe
 article alone except the people, whose corpus-wide names are known only once every article is
 in: so a sentence records the article-local people it mentions (indices into the extraction's
 people, found by any alias) and the quotes that overlap it (indices into its quotes, whose
-speaker then counts too). `timeline.drafts_from_local` turns this into drafts with the
-corpus names, exactly as `timeline.article_drafts` with `assemble`'s people finder would.
+speaker then counts too). `event_merge.parse_drafts` and `EventMerger.add_local` turn this into
+drafts with the corpus names, exactly as `timeline.article_drafts` with `assemble`'s people
+finder would.
 
 The result is JSON text, one string per article (stored as is in the index cache, passed from
 worker processes as one object, and parsed only when the corpus is assembled):
@@ -30,35 +31,16 @@ draft first:
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
 
-from tui.corpus.model import Article, DateMention, DateSpan, Person, Quote
-from tui.corpus.sentences import split_sentences
+from tui.corpus.model import Article, DateMention, Person, Quote
+from tui.corpus.sentences import line_sentences, split_sentences
 from tui.corpus.timeline import best_date, content_words, short_title
 from tui.corpus.topics import sentence_topics
 
-_SPANS: dict[tuple[str, str | None], tuple[str, str | None]] = {}
-# (what `json.dumps(..., ensure_ascii=False, separators=(",", ":"))` makes anew for each call)
-_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def _span_key(m: DateMention) -> tuple[str, str | None]:
-    """The mention's `span` as (start ISO, end ISO or None): equal exactly when the spans are
-    (ISO strings name partial dates one to one), and hashed without Python code."""
-    key = (m.value, m.end_value)
-    found = _SPANS.get(key)  # type: ignore[arg-type]
-    if found is None:
-        span = m.span
-        assert span is not None
-        found = _key(span)
-        if len(_SPANS) < 100_000:
-            _SPANS[key] = found  # type: ignore[index]
-    return found
-
-
-def _key(span: DateSpan) -> tuple[str, str | None]:
-    return (span.start.iso, span.end.iso if span.end is not None else None)
+# (what `json.dumps(..., ensure_ascii=False, separators=(",", ":"))` makes anew for each call;
+# drafts hold no cycle to check for)
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def _aliases(people: list[Person]) -> dict[str, int]:
@@ -84,25 +66,34 @@ def _people_in(body: str, spans: list[tuple[int, int]], alias_to_index: dict[str
     end of the sentence counts as a boundary, as `endpos` makes it; the text before it does
     not end the string), then the search goes on after it."""
     found: list[list[tuple[int, int, int]]] = [[] for _ in spans]
-    starts = [s for s, _ in spans]
-    lo, hi = spans[0][0], spans[-1][1]
+    # The sentences one after another (with a line break between two): an alias is looked for
+    # there, not in the text between them. A place in `joined` that holds an alias holds it in
+    # one sentence, or across the end of one (which does not count).
+    texts = [body[s:e] for s, e in spans]
+    joined = "\n".join(texts)
+    at: list[int] = []  # where each sentence starts in `joined`
+    offset = 0
+    for text in texts:
+        at.append(offset)
+        offset += len(text) + 1
+    find = joined.find
     for alias, index in alias_to_index.items():
         size = len(alias)
         first_word = _is_word(alias[0])
         last_word = _is_word(alias[-1])
-        p = body.find(alias, lo, hi)
+        p = find(alias)
         while p >= 0:
-            k = bisect_right(starts, p) - 1
-            if k >= 0:
-                end = spans[k][1]
-                q = p + size
-                if (
-                    q <= end
-                    and (p > 0 and _is_word(body[p - 1])) != first_word
-                    and last_word != (q < end and _is_word(body[q]))
-                ):
-                    found[k].append((p, -size, index))
-            p = body.find(alias, p + 1, hi)
+            k = bisect_right(at, p) - 1
+            start, end = spans[k]
+            b = p - at[k] + start  # (in `body`)
+            q = b + size
+            if (
+                q <= end
+                and (b > 0 and _is_word(body[b - 1])) != first_word
+                and last_word != (q < end and _is_word(body[q]))
+            ):
+                found[k].append((b, -size, index))
+            p = find(alias, p + 1)
     out: list[list[int]] = []
     for hits in found:
         names: list[int] = []
@@ -129,43 +120,18 @@ def local_drafts(
     """The article's drafts as JSON text (see the module's docstring). `dates`, `people`,
     `quotes` and `topics` are the article's extraction; `extra_topics` the manifest's topics."""
     body = article.body
-    # Only resolved dates can date a sentence (`best_date`): past the last one, no sentence is
-    # needed but the first (the lead).
-    ordered = sorted((m for m in dates if m.value is not None and m.precision is not None), key=_start)
-    dated: list[tuple[int, int, DateMention]] = []
     lead = next(split_sentences(body), (0, 0))
-    i, n = 0, len(ordered)
-    # Sentences never span lines: only the lines (paragraphs) where a date starts are split.
-    # A date in no sentence (in whitespace between two) dates none.
-    while i < n:
-        line_start = body.rfind("\n", 0, ordered[i].start) + 1
-        line_end = body.find("\n", ordered[i].start)
-        if line_end < 0:
-            line_end = len(body)
-        for s, e in split_sentences(body, line_start, line_end):
-            if i >= n or ordered[i].start >= line_end:
-                break  # (the line's sentences after its last date are not needed)
-            if ordered[i].start >= e:
-                continue
-            in_sentence = []
-            while i < n and ordered[i].start < e:
-                if ordered[i].start >= s:
-                    in_sentence.append(ordered[i])
-                i += 1
-            chosen = best_date(in_sentence)
-            if chosen is not None:
-                dated.append((s, e, chosen))
-        while i < n and ordered[i].start <= line_end:
-            i += 1
-
-    # The article's own draft: [span key, title, topics, words, spans, members, known starts]
-    own = [None, None, list(topics), content_words(article.title + " " + body[lead[0] : lead[1]]),
-           [lead[0], lead[1]], [None], {lead[0]}]  # fmt: skip
-    merged = [own]
+    dated = _dated_sentences(body, dates)
+    # The article's own draft, as in the JSON but for its words (a set until the end)
+    own = [None, None, None, list(topics), content_words(article.title + " " + body[lead[0] : lead[1]]),
+           [lead[0], lead[1]], [None]]  # fmt: skip
+    out = [own]
     if dated:
-        by_span: dict[tuple[str, str | None], list] = {}  # by `_span_key`
+        # By date, as (value, end_value): `find_dates` makes them `PartialDate.iso` strings, so
+        # they are equal exactly when the spans are.
+        by_span: dict[tuple[str, str | None], list] = {}
         if article.published:
-            by_span[_key(DateSpan(article.published))] = own
+            by_span[(article.published.iso, None)] = own
         spans = [(s, e) for s, e, _ in dated]
         alias_to_index = _aliases(people)
         people_in = _people_in(body, spans, alias_to_index) if alias_to_index else [[] for _ in spans]
@@ -184,34 +150,61 @@ def local_drafts(
         topics_of = sentence_topics(whole, [(offset + s, offset + e) for s, e in spans], extra_topics or None)
         for (s, e, chosen), topics_here, names, speakers in zip(dated, topics_of, people_in, quoted):
             text = body[s:e]
-            member = [names, speakers]
             words = content_words(text)
-            span = _span_key(chosen)
+            span = (value, end_value) = (chosen.value, chosen.end_value)
             into = by_span.get(span)
             if into is None:
-                by_span[span] = [(chosen.value, chosen.end_value), short_title(text), topics_here, words,
-                                 [s, e], [member], {s}]  # fmt: skip
-                merged.append(by_span[span])
+                draft = [value, end_value, short_title(text), topics_here, words, [s, e], [[names, speakers]]]
+                by_span[span] = draft
+                out.append(draft)
                 continue
-            # The same date as an earlier draft of this article: the same happening.
-            if s not in into[6]:
-                into[6].add(s)
-                into[4] += (s, e)
+            # The same date as an earlier draft of this article: the same happening. (Its
+            # sentence is another one, but for the lead in the article's own draft.)
+            if into is not own or s != lead[0]:
+                into[5] += (s, e)
             if topics_here:
-                have = set(into[2])
-                into[2] += [t for t in topics_here if t not in have]
-            into[3] |= words
-            into[5].append(member)
-    out = []
-    for key, title, tops, words, spans, members, _ in merged:
-        value, end_value = key if key is not None else (None, None)
-        out.append([value, end_value, title, tops, " ".join(words), spans, members])
+                have = set(into[3])
+                into[3] += [t for t in topics_here if t not in have]
+            into[4] |= words
+            into[6].append([names, speakers])
+    for draft in out:
+        draft[4] = " ".join(draft[4])
     return _JSON.encode([lead[0], lead[1], out])
+
+
+def _dated_sentences(body: str, dates: list[DateMention]) -> list[tuple[int, int, DateMention]]:
+    """(start, end, date) of each sentence a date dates (`best_date` of those starting in it),
+    in order."""
+    # Only resolved dates can date a sentence (`best_date`).
+    ordered = sorted((m for m in dates if m.value is not None and m.precision is not None), key=_start)
+    starts = [m.start for m in ordered]
+    dated: list[tuple[int, int, DateMention]] = []
+    i, n = 0, len(ordered)
+    # Sentences never span lines: only the lines (paragraphs) where a date starts are split.
+    # A date in no sentence (in whitespace between two) dates none.
+    while i < n:
+        line_start = body.rfind("\n", 0, starts[i]) + 1
+        line_end = body.find("\n", starts[i])
+        if line_end < 0:
+            line_end = len(body)
+        line_last = bisect_right(starts, line_end, i)  # (past the line's dates)
+        for s, e in line_sentences(body, line_start, line_end):
+            if starts[i] >= e:
+                continue
+            k = bisect_left(starts, e, i, line_last)  # (past the sentence's dates)
+            if k == i + 1 and starts[i] >= s:
+                dated.append((s, e, ordered[i]))  # (one date: the usual case)
+            else:
+                chosen = best_date(m for m in ordered[i:k] if m.start >= s)
+                if chosen is not None:
+                    dated.append((s, e, chosen))
+            i = k
+            if i == line_last:
+                break  # (the line's sentences after its last date are not needed)
+        i = line_last
+    return dated
 
 
 def _start(m: DateMention) -> int:
     return m.start
 
-
-def _unique(items: Iterable[int]) -> list[int]:
-    return list(dict.fromkeys(items))

@@ -49,6 +49,9 @@ class _Draft:
 
 
 def content_words(text: str) -> set[str]:
+    if text.isascii():
+        # Lower-casing ASCII maps letters to letters one for one: the same words, lower-cased.
+        return set(_WORD.findall(text.lower())) - _STOPWORDS
     words = _WORD.findall(text)
     if not words:
         return set()
