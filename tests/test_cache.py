@@ -17,6 +17,7 @@ from tui.corpus.cache import IndexCache, LazyArticle, corpus_key, db_path
 from tui.corpus.export import to_json
 from tui.corpus.model import Corpus
 from tui.corpus.search_index import Snippet, fts_query, search, search_articles
+from tui.corpus.snapshot import PackedEvent
 
 BUNDLED = Path(__file__).resolve().parent.parent / "articles"
 
@@ -461,3 +462,47 @@ def test_worker_processes_are_shut_down_when_the_caller_stops_early(tmp_path, mo
     # and read to the end, every file comes once
     seen = [i for batch in read_files.read_all(plan, manifest, list(range(40))) for i, _ in batch]
     assert sorted(seen) == list(range(40))
+
+
+class _SnapshotWriteFails:
+    """A cache connection whose write of the assembled corpus fails (a full disk)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, *args):
+        if sql.startswith("INSERT OR REPLACE INTO snapshot"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._conn.execute(sql, *args)
+
+    def __enter__(self):
+        return self._conn.__enter__()
+
+    def __exit__(self, *exc):
+        return self._conn.__exit__(*exc)
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+
+def test_a_snapshot_that_cannot_be_stored_still_gives_the_whole_corpus(corpus_dir, count_reads, monkeypatch):
+    """The assembled corpus is written in a thread of its own: its failure reaches the build,
+    which then hands over the corpus it made; the next start assembles again from the rows."""
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    expected = to_json(load_corpus(corpus_dir))
+    monkeypatch.delenv("TIMELINE_NO_CACHE")
+    opened = build._open_cache
+
+    def failing(root, manifest_hash):
+        got = opened(root, manifest_hash)
+        got.conn = _SnapshotWriteFails(got.conn)
+        return got
+
+    monkeypatch.setattr(build, "_open_cache", failing)
+    made = load_corpus(corpus_dir)
+    assert to_json(made) == expected
+    assert not isinstance(made.events[0], PackedEvent)  # not the stored form: nothing was stored
+    monkeypatch.setattr(build, "_open_cache", opened)
+    count_reads.clear()
+    assert to_json(load_corpus(corpus_dir)) == expected
+    assert count_reads == []  # the rows were stored: only the snapshot was missing

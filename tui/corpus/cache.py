@@ -324,15 +324,31 @@ class IndexCache:
         data = snapshot.encode(corpus, paths)
         texts = EventTexts.build(corpus.events)
         blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-        with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO snapshot (id, fingerprint, data) VALUES (1, ?, ?)", (fp, blob))
-            self.conn.execute(
-                "INSERT OR REPLACE INTO event_texts (id, fingerprint, blob, starts) VALUES (1, ?, ?, ?)",
-                (fp, texts.blob, texts.starts.tobytes()),
-            )
-        del blob
-        with paused_gc():
-            return self._unpack(data, fp, corpus.root)
+        failed: list[BaseException] = []
+
+        def write() -> None:
+            try:
+                with self.conn:
+                    self.conn.execute("INSERT OR REPLACE INTO snapshot (id, fingerprint, data) VALUES (1, ?, ?)", (fp, blob))
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO event_texts (id, fingerprint, blob, starts) VALUES (1, ?, ?, ?)",
+                        (fp, texts.blob, texts.starts.tobytes()),
+                    )
+            except BaseException as err:  # noqa: BLE001 - raised again in the caller's thread
+                failed.append(err)
+
+        # SQLite writes the ~60 MB (at 20,000 articles) without holding the interpreter: in a
+        # thread, while this one decodes the corpus to hand over (on two cores, ~0.4 s sooner).
+        writer = threading.Thread(target=write, name="timeline-snapshot-write")
+        writer.start()
+        try:
+            with paused_gc():
+                stored = self._unpack(data, fp, corpus.root)
+        finally:
+            writer.join()
+        if failed:
+            raise failed[0]
+        return stored
 
 
 def _connect(path: Path) -> sqlite3.Connection:
