@@ -55,12 +55,24 @@ def read_event_about(word: str, *more: str) -> Steps:
     return run
 
 
+def search_articles_for(query: str) -> Steps:
+    """Open the article search, search `query` and wait for the hits (a worker finds them)."""
+
+    async def run(pilot: Pilot) -> None:
+        await keys("A", *query, "enter")(pilot)
+        while pilot.app.screen.has_class("-searching"):
+            await pilot.pause(0.01)
+
+    return run
+
+
 SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("start", (160, 48), keys()),
     ("reading-an-event", (160, 48), read_event_about("high profile")),
     ("filter-panel", (160, 48), keys("f")),
     ("filtered-by-person", (160, 48), keys("f", "space", "escape")),
     ("quotes-by-speaker", (160, 48), keys("Q")),
+    ("article-search", (160, 48), search_articles_for("sanction")),
     ("narrow-80x24", (80, 24), keys()),
     ("narrow-80x24-reading", (80, 24), read_event_about("high profile")),
     ("help-80x24", (80, 24), keys("question_mark")),

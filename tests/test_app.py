@@ -14,12 +14,14 @@ from textual.widgets import Input
 from tests.ui_support import BASIC, counts, fixture_corpus, make_app, ready, settle
 from tui.corpus.model import DateSpan, Event, Mention, PartialDate
 from tui.corpus.query import Filter, article_count
+from tui.corpus.search_index import first_match
 from tui.screens.article import ArticleScreen
 from tui.screens.filter_panel import FilterPanel
 from tui.screens.help import HelpScreen
 from tui.screens.problems import ProblemsScreen
 from tui.screens.quotes import QuotesScreen
 from tui.screens.reader import ReaderScreen
+from tui.screens.search import HitList, SearchScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.event_list import EventList
 
@@ -253,6 +255,35 @@ async def test_quotes_view_opens_the_article_at_the_quote():
         await pilot.press("escape", "s")  # back, then order by date
         await settle(pilot)
         assert isinstance(app.screen, QuotesScreen) and not app.screen.by_speaker
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_article_search_opens_a_hit_at_its_first_match_and_comes_back():
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one(Input).has_focus
+        await pilot.press(*"trade", "enter")
+        for _ in range(300):
+            if not app.screen.has_class("-searching"):
+                break
+            await pilot.pause(0.01)
+        await settle(pilot)
+        search = app.screen
+        hits = search._hits
+        assert len(hits) == 3 and search.query_one(HitList).has_focus
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        article = fixture_corpus().articles[hits[1].article_id]
+        s = showing(app)
+        assert s.article.id == article.id and s.sentence == first_match(article.body, "trade")
+        assert article.body[slice(*s.sentence)].casefold() == "trade"
+        await pilot.press("escape")
+        assert app.screen is search and search._hits == hits  # the hits are kept
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
 

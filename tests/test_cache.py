@@ -16,7 +16,7 @@ from tui.corpus.build import iter_corpus, load_corpus
 from tui.corpus.cache import IndexCache, LazyArticle, corpus_key, db_path
 from tui.corpus.export import to_json
 from tui.corpus.model import Corpus
-from tui.corpus.search_index import Snippet, fts_query, search, search_articles
+from tui.corpus.search_index import Snippet, first_match, fts_query, search, search_articles, search_corpus
 from tui.corpus.snapshot import PackedEvent
 
 BUNDLED = Path(__file__).resolve().parent.parent / "articles"
@@ -293,6 +293,28 @@ def test_search_in_memory(corpus_dir, monkeypatch):
     assert hits[0].article_id == "003_d48cbdffe83fbcbb"
     a, b = hits[0].snippet.matches[0]
     assert hits[0].snippet.text[a:b].casefold() in ("caspian", "summit")
+
+
+def test_a_corpus_is_searched_with_its_cache_index_or_in_memory_alike(corpus_dir, monkeypatch):
+    cached = load_corpus(corpus_dir)
+    with_index = search_corpus(cached, "sanction")
+    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
+    uncached = load_corpus(corpus_dir)
+    in_memory = search_corpus(uncached, "sanction")
+    assert with_index and {h.article_id for h in with_index} == {h.article_id for h in in_memory}
+    assert search_corpus(uncached, " ") == []
+    monkeypatch.delenv("TIMELINE_NO_CACHE")
+    del cached.articles[with_index[0].article_id]  # a row the corpus does not show: never a hit
+    assert with_index[0].article_id not in {h.article_id for h in search_corpus(cached, "sanction")}
+
+
+def test_first_match_is_where_the_search_matches():
+    text = "The Sanctions stay. Sanction relief, said Tehran's envoy."
+    assert first_match(text, "sanction") == (4, 13)  # the last word: the start of a word
+    assert first_match(text, "sanction relief") == (20, 28)  # other words: whole words only
+    assert first_match(text, "TEHRAN") == (42, 48)
+    assert first_match(text, "ction") is None and first_match(text, "  ") is None
+    assert first_match(text, "(envoy") == (51, 56)  # punctuation is not a word
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -135,6 +135,36 @@ def test_quotes_view_by_date(snap_compare):
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=select_event(None), press=["Q", "s"])
 
 
+def search_articles(query):
+    """A run_before that opens the article search, searches `query` and waits for the hits."""
+
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        await pilot.press(*query, "enter")
+        for _ in range(300):
+            if not pilot.app.screen.has_class("-searching"):
+                break
+            await pilot.pause(0.01)
+        await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
+def test_article_search(snap_compare, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=search_articles("trade"))
+
+
+def test_article_search_nothing_found(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=search_articles("zzzz"))
+
+
+def test_article_search_opens_the_article_at_the_match(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=search_articles("trade"), press=["j", "enter"])
+
+
 def test_help(snap_compare):
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=select_event(None), press=["question_mark"])
 

@@ -60,6 +60,9 @@ class TimelineApp(App):
         Binding("f", "filter", "Filter", id="app.filter"),
         Binding("c", "clear_filters", "Clear", tooltip="Clear all filters", id="app.clear_filters"),
         Binding("Q", "quotes", "Quotes", id="app.quotes"),
+        Binding(
+            "A", "search_articles", "Search articles", show=False, tooltip="Full-text search", id="app.search_articles"
+        ),
         Binding("exclamation_mark", "problems", "Problems", show=False, id="app.problems"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -239,7 +242,7 @@ class TimelineApp(App):
         from tui.screens.quotes import QuotesScreen
         from tui.screens.reader import ReaderScreen
 
-        if action in ("filter", "quotes", "clear_filters") and (
+        if action in ("filter", "quotes", "clear_filters", "search_articles") and (
             self.corpus is None or not isinstance(self.screen, (ReaderScreen, QuotesScreen, FilterPanel))
         ):
             return False
@@ -279,6 +282,14 @@ class TimelineApp(App):
             return
         self.show_timeline()
         self.push_screen(QuotesScreen(self.corpus, by_speaker))
+
+    def action_search_articles(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        if self.corpus is None:
+            return
+        self.show_timeline()
+        self.push_screen(SearchScreen(self.corpus))
 
     def show_timeline(self) -> None:
         from tui.screens.reader import ReaderScreen

@@ -9,13 +9,15 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.corpus.model import Corpus, Event
+from tui.corpus.search_index import first_match
 from tui.corpus.view import long_span, quote_label
 from tui.widgets.article_view import ArticleView
 from tui.widgets.status_line import StatusLine
 
 
 class ArticleScreen(Screen):
-    """Shows an event's article (with its sources) or an article at a quote; Escape returns."""
+    """Shows an event's article (with its sources), an article at a quote, or an article at the
+    first match of a search (`match`: the query); Escape returns."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="article_screen.back")]
 
@@ -25,12 +27,14 @@ class ArticleScreen(Screen):
         event: Event | None = None,
         article_id: str | None = None,
         quote_index: int | None = None,
+        match: str | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
         self.event = event
         self.article_id = article_id
         self.quote_index = quote_index
+        self.match = match
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -41,13 +45,16 @@ class ArticleScreen(Screen):
         view = self.query_one(ArticleView)
         status = self.query_one(StatusLine)
         status.title = self.corpus.title
-        view.set_reactive(ArticleView.terms, getattr(self.app, "filter").text)
-        if self.event is not None:
+        view.set_reactive(ArticleView.terms, self.match or getattr(self.app, "filter").text)
+        art = self.corpus.articles.get(self.article_id or "")
+        if self.match is not None and art is not None:
+            view.show_article(art.id, first_match(art.body, self.match))
+            status.counts = f"search: {self.match}"
+        elif self.event is not None:
             view.show_event(self.event)
             status.counts = f"event: {long_span(self.event.span)}"
         elif self.article_id is not None:
             view.show_quote(self.article_id, self.quote_index or 0)
-            art = self.corpus.articles.get(self.article_id)
             status.counts = quote_label(art, self.quote_index or 0) if art else ""
         view.focus()
 

@@ -142,6 +142,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         self.showing = Showing(self.corpus.articles[article_id], quote=quote_index)
 
+    def show_article(self, article_id: str, mark: tuple[int, int] | None = None) -> None:
+        """The article, scrolled to `mark` (body offsets: a search's first match) and marked there."""
+        if self.corpus is not None and article_id in self.corpus.articles:
+            self.showing = Showing(self.corpus.articles[article_id], sentence=mark)
+
     @property
     def sources(self) -> list[str]:
         s = self.showing
