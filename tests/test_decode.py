@@ -51,6 +51,21 @@ def test_odd_length_utf16():
     assert decoded.text == "abc\ufffd"
 
 
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_a_utf16_byte_order_mark_before_utf8_text_is_ignored(bom):
+    decoded = decode_bytes(bom + TEXT.encode("utf-8"))
+    assert decoded.text == TEXT and decoded.encoding == "utf-8"
+    assert decoded.notes == ["a UTF-16 byte order mark before UTF-8 text: ignored"]
+
+
+def test_utf16_text_without_ascii_keeps_its_byte_order_mark():
+    text = "伊朗与俄罗斯的关系。\n双方同意加强合作。\n"
+    assert decode_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le")).text == text
+    one_line = "伊朗与俄罗斯的关系。"  # no NUL byte at all; its bytes are not UTF-8
+    assert b"\x00" not in one_line.encode("utf-16-le")
+    assert decode_bytes(codecs.BOM_UTF16_LE + one_line.encode("utf-16-le")).text == one_line
+
+
 def test_cp1252_fallback():
     decoded = decode_bytes(TEXT.encode("cp1252"))
     assert decoded.text == TEXT and decoded.encoding == "cp1252"

@@ -1,6 +1,7 @@
 """Bytes to text: pick an encoding for one article file, or say why it is not text.
 
-Order: a BOM (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) wins; then binary signatures (PNG, gzip, PDF,
+Order: a BOM (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) wins (unless a UTF-16 one stands before
+UTF-8 text, with none of the NUL bytes UTF-16 text has); then binary signatures (PNG, gzip, PDF,
 ZIP, ...); then UTF-16 without a BOM, recognised by NUL bytes at alternating positions; then
 UTF-8; then, for text that is not UTF-8, cp1252 (latin-1 for the five bytes cp1252 leaves
 undefined). The result is *not* sanitized: the caller does that once, on the whole text.
@@ -123,6 +124,11 @@ def decode_bytes(data: bytes) -> Decoded:
                 except UnicodeDecodeError:
                     notes.append("invalid UTF-8 bytes replaced with U+FFFD")
                     text = body.decode("utf-8", errors="replace")
+            elif label == "UTF-16" and b"\x00" not in body[:_SAMPLE] and _is_utf8(body):
+                # UTF-16 text holds NUL bytes (in every newline and space, every Latin letter);
+                # valid UTF-8 after the mark without one is UTF-8 behind two stray bytes, which
+                # read as UTF-16 would show as a wall of CJK characters.
+                return Decoded(body.decode("utf-8"), "utf-8", ["a UTF-16 byte order mark before UTF-8 text: ignored"])
             else:
                 text = _decode_utf16(body, codec, label, notes)
             return Decoded(text, codec, notes)
