@@ -11,7 +11,7 @@ from rich.color import ColorSystem
 from textual.color import Color
 from textual.widgets import Input
 
-from tests.ui_support import BASIC, counts, fixture_corpus, make_app, ready, settle
+from tests.ui_support import BASIC, counts, fixture_corpus, make_app, ready, search_articles, settle
 from tui.corpus.model import DateSpan, Event, Mention, PartialDate
 from tui.corpus.query import Filter, article_count
 from tui.corpus.search_index import first_match
@@ -263,16 +263,9 @@ async def test_article_search_opens_a_hit_at_its_first_match_and_comes_back():
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
         await ready(pilot)
-        await pilot.press("A")
-        await settle(pilot)
-        assert isinstance(app.screen, SearchScreen) and app.screen.query_one(Input).has_focus
-        await pilot.press(*"trade", "enter")
-        for _ in range(300):
-            if not app.screen.has_class("-searching"):
-                break
-            await pilot.pause(0.01)
-        await settle(pilot)
+        await search_articles(pilot, "trade")
         search = app.screen
+        assert isinstance(search, SearchScreen) and search.query_one(Input).value == "trade"
         hits = search._hits
         assert len(hits) == 3 and search.query_one(HitList).has_focus
         await pilot.press("j", "enter")

@@ -11,7 +11,7 @@ import pytest
 from textual.reactive import reactive
 from textual.widgets import Input
 
-from tests.ui_support import fixture_corpus, make_app, ready, settle
+from tests.ui_support import fixture_corpus, make_app, ready, search_articles, settle
 from tui.widgets.event_list import EventList
 
 SMALL = (80, 24)
@@ -135,34 +135,27 @@ def test_quotes_view_by_date(snap_compare):
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=select_event(None), press=["Q", "s"])
 
 
-def search_articles(query):
-    """A run_before that opens the article search, searches `query` and waits for the hits."""
+def searched(query):
+    """A run_before that searches the articles for `query`."""
 
     async def run_before(pilot):
         await ready(pilot)
-        await pilot.press("A")
-        await settle(pilot)
-        await pilot.press(*query, "enter")
-        for _ in range(300):
-            if not pilot.app.screen.has_class("-searching"):
-                break
-            await pilot.pause(0.01)
-        await settle(pilot)
+        await search_articles(pilot, query)
 
     return run_before
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x48"])
 def test_article_search(snap_compare, size):
-    assert snap_compare(make_app(), terminal_size=size, run_before=search_articles("trade"))
+    assert snap_compare(make_app(), terminal_size=size, run_before=searched("trade"))
 
 
 def test_article_search_nothing_found(snap_compare):
-    assert snap_compare(make_app(), terminal_size=SMALL, run_before=search_articles("zzzz"))
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=searched("zzzz"))
 
 
 def test_article_search_opens_the_article_at_the_match(snap_compare):
-    assert snap_compare(make_app(), terminal_size=SMALL, run_before=search_articles("trade"), press=["j", "enter"])
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=searched("trade"), press=["j", "enter"])
 
 
 def test_help(snap_compare):

@@ -54,3 +54,15 @@ def counts(app) -> str:
     from tui.widgets.status_line import StatusLine
 
     return app.screen.query_one(StatusLine).counts
+
+
+async def search_articles(pilot: Pilot, query: str) -> None:
+    """From the reader: open the article search, search `query`, wait for the hits."""
+    await pilot.press("A")
+    await settle(pilot)
+    await pilot.press(*query, "enter")
+    for _ in range(300):
+        if not pilot.app.screen.has_class("-searching"):
+            break
+        await pilot.pause(0.01)
+    await settle(pilot)
