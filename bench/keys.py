@@ -57,6 +57,15 @@ def one_run(src: Path, cache: Path, extra_env: dict[str, str] | None = None) -> 
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def jumps_after_article(log: dict, within: float = 0.05) -> int:
+    """G/g/PgUp/PgDn keys (of a --calls log) that came less than `within` seconds after the
+    article pane started showing an event, or while their frame waited: the article's frame and
+    Textual's frame pacing then delay theirs."""
+    shows = [t0 for name, t0, _ms, _cpu in log.get("calls", []) if name.endswith("_show_pending")]
+    jumps = [(t0, t1) for k, t0, t1 in log.get("key_times", []) if k in ("G", "g", "pagedown", "pageup")]
+    return sum(any(t0 - within <= s <= t1 for s in shows) for t0, t1 in jumps)
+
+
 def summary(logs: list[dict]) -> dict[str, float]:
     keys = [ms for log in logs for _k, ms in log.get("keys", [])]
     moves = [ms for log in logs for k, ms in log.get("keys", []) if k in ("j", "k")]
@@ -75,6 +84,8 @@ def summary(logs: list[dict]) -> dict[str, float]:
         "filter_median": statistics.median(filt) if filt else float("nan"),
         "rss_peak_MB": max((log.get("rss", {}).get("VmHWM", 0) for log in logs), default=0),
     }
+    if any("calls" in log for log in logs):
+        out["jumps_after_article"] = sum(jumps_after_article(log) for log in logs)
     gcs = [g for log in logs for g in log.get("gc", [])]
     if gcs:
         out["gc_count"] = len(gcs)
@@ -94,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gc", action="store_true", help="log garbage collections in the probe")
     ap.add_argument("--renders", action="store_true", help="count the lines each widget class renders per key")
     ap.add_argument("--phases", action="store_true", help="log when each key reached the screen's update steps")
-    ap.add_argument("--calls", action="store_true", help="time some screen/widget methods in the probe")
+    ap.add_argument("--calls", action="store_true", help="time some screen/widget methods in the probe (and count the jumps that came just after an article)")
     ap.add_argument("--json", type=Path, help="write the raw logs here")
     args = ap.parse_args(argv)
     if not args.no_sync:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from datetime import date
+from time import monotonic
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,6 +34,29 @@ not worth its one collection."""
 FULL_GC_EVERY = 100
 """After `settle_memory`, a full collection at most every this many second-generation ones
 (Python's default: 10)."""
+
+
+BURST = 0.15
+"""Seconds: a cursor move that comes sooner than this after the one before is part of a burst
+(keys typed or repeated in a rhythm), and the article pane waits for the burst to end."""
+
+RHYTHM = 1.5
+"""In a burst, the article pane waits this many times the last interval between two moves."""
+
+
+def rest_delay(base: float, interval: float) -> float:
+    """Seconds the cursor must rest before the article pane follows it: `base`, or longer while
+    the moves come in a burst (`interval`: seconds since the move before), so that the pane is
+    not drawn just before the user's next key.
+
+    An article drawn 70 ms after a key, in a rhythm of one key every 80 ms, is replaced before
+    anyone reads it, and it delays the next key's frame by 17-48 ms: its layout takes ~15 ms,
+    and Textual draws at most one frame per 1/60 s, so a key that comes right after a frame
+    waits one or two frame slots. Waiting for the user's own rhythm (plus half) keeps the
+    article frames out of a burst; after a pause of more than `BURST` the delay is `base`."""
+    if 0 <= interval < BURST:
+        return max(base, RHYTHM * interval)
+    return base
 
 
 def settle_memory() -> tuple[int, int, int]:
@@ -76,7 +100,8 @@ class ReaderScreen(Screen):
 
     ARTICLE_DELAY = 0.07
     """Seconds the cursor must rest on an event before the article pane shows it: held-down
-    j/k repaints only the list. The app's `article_delay` overrides it (tests set 0: at once)."""
+    j/k repaints only the list; longer in a burst of moves (`rest_delay`). The app's
+    `article_delay` overrides it (tests set 0: at once)."""
 
     def __init__(self, corpus: Corpus, loading: bool = False) -> None:
         super().__init__()
@@ -85,6 +110,7 @@ class ReaderScreen(Screen):
         self._search_timer: Timer | None = None
         self._article_timer: Timer | None = None
         self._pending: Event | None = None
+        self._moved_at = float("-inf")  # monotonic() of the last cursor move
         self._shown_key: tuple[str, str] | None = None  # (event id, search terms) in the pane
         self._gc_thresholds: tuple[int, int, int] | None = None  # set while memory is settled
         self.set_class(loading, "-loading")
@@ -208,6 +234,10 @@ class ReaderScreen(Screen):
         delay = getattr(self.app, "article_delay", None)
         if delay is None:
             delay = self.ARTICLE_DELAY
+        now = monotonic()
+        if delay > 0:
+            delay = rest_delay(delay, now - self._moved_at)
+        self._moved_at = now
         if delay <= 0:
             self._show_pending()
         else:
