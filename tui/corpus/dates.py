@@ -275,6 +275,7 @@ _HANDLERS: list[tuple[str, Callable[..., Candidate | None]]] = [
 ]
 _RULES = [(name, PATTERNS[name], PREFIXES.get(name), handler) for name, handler in _HANDLERS]
 
+
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     starts = pattern_starts(text)

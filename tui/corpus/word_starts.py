@@ -60,13 +60,17 @@ def token_scanner(alternatives: str, word_chars: str) -> re.Pattern[str]:
     return re.compile(f"[^{word_chars}](?:{alternatives})")
 
 
-def matches_at(pattern: re.Pattern[str], text: str, positions: list[int]):
+def matches_at(pattern: re.Pattern[str], text: str, positions: list[int]) -> list[re.Match[str]]:
     """What `pattern.finditer(text)` yields, given (sorted) every offset where it might match and
-    that it never matches the empty string: it resumes after each match, as finditer does."""
+    that it never matches the empty string: it resumes after each match, as finditer does. (A
+    list, built in a plain loop: cheaper than a generator for the few matches there are.)"""
+    found = []
+    match = pattern.match
     last = 0
     for pos in positions:
         if pos >= last:
-            m = pattern.match(text, pos)
+            m = match(text, pos)
             if m is not None:
-                yield m
+                found.append(m)
                 last = m.end()
+    return found
