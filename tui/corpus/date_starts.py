@@ -46,20 +46,21 @@ for _w in _THE_BEFORE_WORDS:
 _THE_NAMES = {w: tuple(n for n in _START_WORDS[w] if n in ("months_of", "season")) for w in _THE_BEFORE_WORDS}
 
 # A start word (the longest at that place), or a run of decimal digits; the engine tries few
-# alternatives at each place (the scan is most of the cost). The pattern has no groups: each
-# alternative of its branches begins with a literal or a character class, which the engine
-# tests before entering it, and a match is told apart by its first character (a letter: a word).
-# 1. A start word that no lower-case letter follows, as the patterns ask ("Mayor" is no "May"; a
-#    shorter start word there is followed by a letter too).
-# 2. A start word ending in "day" that a lower-case letter follows: a weekday there still counts
-#    for "weekday" ("MONDAYS" holds "MONDAY": `WD` only refuses a lower-case letter after it). No
-#    start word but a weekday itself begins with one.
-# 3. A run of decimal digits that `pattern_starts` does something with (one of
+# alternatives at each place (the scan is most of the cost): the digits' alternative begins with
+# a class, which the engine tests before entering it. What a match is: `lastindex` (an empty
+# group at the end of each kind, set only once it matched).
+# 1. `_WORD`: a start word that no lower-case letter follows, as the patterns ask ("Mayor" is
+#    no "May"; a shorter start word there is followed by a letter too).
+# 2. `_BEFORE_LETTER`: a start word ending in "day" that a lower-case letter follows: a weekday
+#    there still counts for "weekday" ("MONDAYS" holds "MONDAY": `WD` only refuses a lower-case
+#    letter after it). No start word but a weekday itself begins with one.
+# 3. `_DIGITS`: a run of decimal digits that `pattern_starts` does something with (one of
 #    `_USEFUL_DIGITS`); other runs ("250", "5%", "3,", "12 people") are passed over. (Where a
 #    digit beyond ASCII ends a run, what follows it can start no pattern: each refuses a word
 #    character before it.)
 assert not any(w != d and w.startswith(d) for w in _START_WORDS for d in WEEKDAYS)
 assert all(d.endswith("day") for d in WEEKDAYS)
+_WORD, _BEFORE_LETTER, _DIGITS = 1, 2, 3
 # What a day can go on with in "dmy" after whitespace, lower-cased: a month (each begins with
 # one of these), "of", a dash or to/through/till/until/and before a second day, more whitespace.
 _AFTER_DAY_SPACE = "|".join(sorted({w[:3] for w in MONTHS})) + r"|of|to|th|ti|un|an|[-–—\s]"
@@ -76,7 +77,7 @@ _SCANS: list = []
 def _scanner():
     if not _SCANS:
         words = trie(_START_WORDS)
-        _SCANS.append(token_scanner(f"(?:{words})(?:(?![a-z])|(?<=day))|\\d{_USEFUL_DIGITS}\\d*", "a-z0-9_"))
+        _SCANS.append(token_scanner(f"(?:{words})(?:(?![a-z])()|(?<=day)())|\\d{_USEFUL_DIGITS}\\d*()", "a-z0-9_"))
     return _SCANS[0]
 
 
@@ -133,15 +134,10 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
     # (Offsets in `" " + low` are one more than in `text`: a match's start, the character before
     # the token, is the token's offset in `text`.)
     for m in _scanner().finditer(" " + low):
+        kind = m.lastindex
         pos = m.start()
         token = low[pos : m.end() - 1]
-        first = token[0]
-        if "a" <= first <= "z":
-            if "a" <= low[pos + len(token) : pos + len(token) + 1] <= "z":
-                # (2. above: a start word ending in "day" before a letter)
-                if token in WEEKDAYS:
-                    weekday.append(pos)
-                continue
+        if kind == _WORD:
             by_class[_WORD_CLASS[token]].append(pos)
             back = _LOOK_BACK.get(token)
             if back == 1 and not _may_go_on_as_ago(low, pos + len(token)):
@@ -161,6 +157,11 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
                         if the == "the":
                             out["deictic"].append(k3)
             continue
+        if kind == _BEFORE_LETTER:
+            if token in WEEKDAYS:
+                weekday.append(pos)
+            continue
+        first = token[0]
         ascii_run = token.isascii()
         if first <= "9":  # (else a digit beyond ASCII: only a separator before it counts)
             # The ASCII digits at the front, and what follows them: a digit beyond ASCII may go
