@@ -103,14 +103,17 @@ def is_boilerplate(line: str) -> bool:
     )
 
 
+_CLAUSE_ENDS = (".", ",", ";", ":")
+
+
 def _looks_like_headline(line: str) -> bool:
     text = line.strip()
     if not 3 <= len(text) <= MAX_HEADLINE or len(text.split()) > MAX_HEADLINE_WORDS:
         return False
     if not any(c.isalpha() for c in text):
         return False
-    if re.search(r"[.,;:]([\"”’')\]]*)$", text) and not text.endswith("..."):
-        return False
+    if text.rstrip("\"”’')]")[-1:] in _CLAUSE_ENDS and not text.endswith("..."):
+        return False  # (a stop or a comma at the end, maybe before closing quotes or brackets)
     if _DATELINE.match(text):
         return False
     first = next(c for c in text if c.isalnum())
