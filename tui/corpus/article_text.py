@@ -53,10 +53,14 @@ _BOILERPLATE_STARTS = (
 
 
 def _maybe_boilerplate(line: str) -> bool:
-    """False when `_BOILERPLATE` cannot fully match the stripped `line`."""
-    if "[" in line or not line.isascii():
+    """False when `_BOILERPLATE` cannot fully match the stripped `line`: only its start counts
+    (the longest start word has 13 letters; a curly quote further on changes nothing)."""
+    if "[" in line:
+        return True
+    head = line[:13]
+    if not head.isascii():
         return True  # (IGNORECASE also folds "ſ" and the Kelvin sign to ASCII letters)
-    return line[:13].lower().startswith(_BOILERPLATE_STARTS)
+    return head.lower().startswith(_BOILERPLATE_STARTS)
 
 
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|da|del|van|von|der|al|el|bin|ibn|la|le)\s+)?[A-Z][\w'’.\-]*){1,4}"
@@ -99,14 +103,17 @@ def is_boilerplate(line: str) -> bool:
     )
 
 
+_CLAUSE_ENDS = (".", ",", ";", ":")
+
+
 def _looks_like_headline(line: str) -> bool:
     text = line.strip()
     if not 3 <= len(text) <= MAX_HEADLINE or len(text.split()) > MAX_HEADLINE_WORDS:
         return False
     if not any(c.isalpha() for c in text):
         return False
-    if re.search(r"[.,;:]([\"”’')\]]*)$", text) and not text.endswith("..."):
-        return False
+    if text.rstrip("\"”’')]")[-1:] in _CLAUSE_ENDS and not text.endswith("..."):
+        return False  # (a stop or a comma at the end, maybe before closing quotes or brackets)
     if _DATELINE.match(text):
         return False
     first = next(c for c in text if c.isalnum())
@@ -182,7 +189,7 @@ def read_dateline(paragraph: str) -> tuple[str, str | None, int] | None:
     return m["place"].rstrip(" .,"), agency or None, m.end()
 
 
-_DIGIT = re.compile("[0-9]")
+_FOUR_DIGITS = re.compile("[0-9]{4}")  # (every date line has a year: `DATE_LINE` asks for four `\d`)
 
 
 def _take_dates(lines: list[str | None], candidates: list[int], info: TextInfo) -> None:
@@ -190,8 +197,8 @@ def _take_dates(lines: list[str | None], candidates: list[int], info: TextInfo) 
     for i in candidates:
         line = lines[i]
         assert line is not None
-        if len(line) > MAX_DATE_LINE or (line.isascii() and _DIGIT.search(line) is None):
-            continue  # what parse_date_line says at once: too long, or no digit (a line is stripped)
+        if len(line) > MAX_DATE_LINE or (line.isascii() and _FOUR_DIGITS.search(line) is None):
+            continue  # what parse_date_line says: too long, or no year (a line is stripped)
         try:
             got = parse_date_line(line)
         except ValueError as err:
@@ -240,10 +247,13 @@ def read_text(text: str, *, known_title: str | None = None) -> TextInfo:
     """Analyse sanitized article text (without front matter)."""
     info = TextInfo()
     lines: list[str | None] = [line.strip() for line in text.split("\n")]
+    nonempty = []
     for i, line in enumerate(lines):
-        if line and len(line) <= MAX_PATTERN_LINE and _maybe_boilerplate(line) and _BOILERPLATE.fullmatch(line):
-            lines[i] = None
-    nonempty = [i for i, line in enumerate(lines) if line]
+        if line:
+            if len(line) <= MAX_PATTERN_LINE and _maybe_boilerplate(line) and _BOILERPLATE.fullmatch(line):
+                lines[i] = None
+            else:
+                nonempty.append(i)
     top, bottom = nonempty[:TOP_LINES], nonempty[-BOTTOM_LINES:]
     _take_dates(lines, sorted(set(top) | set(bottom)), info)
     for i in top:

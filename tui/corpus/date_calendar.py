@@ -69,7 +69,8 @@ def day_year_depends_on_tense(ref: date, month: int, day: int) -> bool:
     """Whether `day_year` answers differently for some tense (past, future, none). Seldom: each
     tense keeps the nearest year but for a day about half a year away, so the tense of the
     sentence around a day and month is looked up only when this says so."""
-    return len({day_year(ref, month, day, tense) for tense in ("past", "future", None)}) > 1
+    near = nearest_year(ref, month, day)  # (what no tense gives)
+    return day_year(ref, month, day, "past") != near or day_year(ref, month, day, "future") != near
 
 
 def nearest_year(ref: date, month: int, day: int) -> int:

@@ -46,9 +46,11 @@ for _w in _THE_BEFORE_WORDS:
 _THE_NAMES = {w: tuple(n for n in _START_WORDS[w] if n in ("months_of", "season")) for w in _THE_BEFORE_WORDS}
 
 # A start word (the longest at that place), or a run of decimal digits; the engine tries few
-# alternatives at each place (the scan is most of the cost). What a match is: `lastindex`.
-# 1. `_WORD`: a start word that no lower-case letter follows, as the patterns ask ("Mayor" is no
-#    "May"; a shorter start word there is followed by a letter too).
+# alternatives at each place (the scan is most of the cost): the digits' alternative begins with
+# a class, which the engine tests before entering it. What a match is: `lastindex` (an empty
+# group at the end of each kind, set only once it matched).
+# 1. `_WORD`: a start word that no lower-case letter follows, as the patterns ask ("Mayor" is
+#    no "May"; a shorter start word there is followed by a letter too).
 # 2. `_BEFORE_LETTER`: a start word ending in "day" that a lower-case letter follows: a weekday
 #    there still counts for "weekday" ("MONDAYS" holds "MONDAY": `WD` only refuses a lower-case
 #    letter after it). No start word but a weekday itself begins with one.
@@ -62,12 +64,12 @@ _WORD, _BEFORE_LETTER, _DIGITS = 1, 2, 3
 # What a day can go on with in "dmy" after whitespace, lower-cased: a month (each begins with
 # one of these), "of", a dash or to/through/till/until/and before a second day, more whitespace.
 _AFTER_DAY_SPACE = "|".join(sorted({w[:3] for w in MONTHS})) + r"|of|to|th|ti|un|an|[-–—\s]"
+# Tested right after the first digit of a run (the lookbehinds see that digit):
 _USEFUL_DIGITS = (
-    r"(?=\d)"  # (first: the engine leaves the alternative at once where no digit follows)
-    r"(?=(?<=[-/.])[0-9]{1,2}+[-/.]"  # after a separator: "iso"/"numeric" ("2022-01-19", "19.01.2022")
-    r"|[0-9]*+\d"  # a digit beyond ASCII
-    rf"|[0-9]{{1,2}}+(?:[-–—tuasnr]|\s(?:{_AFTER_DAY_SPACE}))"  # a day: "19 May", "19-20", "19th"
-    r"|[12][0-9]{3}+(?![0-9]))"  # a year
+    r"(?=(?<=[-/.][0-9])[0-9]?+[-/.]"  # after a separator: "iso"/"numeric" ("2022-01-19", "19.01.2022")
+    r"|(?<![0-9])|[0-9]*+\d"  # a digit beyond ASCII
+    rf"|(?<=[0-9])[0-9]?+(?:[-–—tuasnr]|\s(?:{_AFTER_DAY_SPACE}))"  # a day: "19 May", "19-20", "19th"
+    r"|(?<=[12])[0-9]{3}+(?![0-9]))"  # a year
 )
 _SCANS: list = []
 
@@ -75,8 +77,50 @@ _SCANS: list = []
 def _scanner():
     if not _SCANS:
         words = trie(_START_WORDS)
-        _SCANS.append(token_scanner(f"({words})(?:(?![a-z])|(?<=day)())|{_USEFUL_DIGITS}(\\d+)", "a-z0-9_"))
+        _SCANS.append(token_scanner(f"(?:{words})(?:(?![a-z])()|(?<=day)())|\\d{_USEFUL_DIGITS}\\d*()", "a-z0-9_"))
     return _SCANS[0]
+
+
+# The same scan on bytes, where it finds the same (a text with no digit beyond ASCII): a
+# pattern beginning with a literal lets the engine skip ahead to it, far faster than testing a
+# class at every character. Start words: every character outside [a-z0-9_] (lower-cased;
+# beyond ASCII, "?") a space, found after a space. Digit runs: every digit "0", found at the
+# "0" no word character comes before; the tests of `_USEFUL_DIGITS` on those bytes ("?" may be
+# a dash or whitespace; a year's first digit is not told apart) let through more runs than
+# they do: `_SHORT_RUN` decides on a run of one or two, and `pattern_starts` does nothing with
+# four digits not starting with 1 or 2.
+_AS_SPACE = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_" else 32 for b in range(256))
+_DIGITS_AS_ZERO = bytes(48 if 48 <= b <= 57 else b for b in range(256))
+_SHORT_RUN = re.compile(rf"(?<=[-/.])[0-9]{{1,2}}+[-/.]|[0-9]{{1,2}}+(?:[-–—tuasnr]|\s(?:{_AFTER_DAY_SPACE}))")
+_BYTE_SCANS: list = []
+
+
+def _byte_scanners() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    if not _BYTE_SCANS:
+        words = re.compile(f" (?:{trie(_START_WORDS)})(?:(?![a-z])()|(?<=day)())".encode())
+        space = r"[\s\x1c-\x1f?]"  # (what `\s` is in a str, "?" for one beyond ASCII)
+        after = "|".join(sorted({w[:3] for w in MONTHS})) + rf"|of|to|th|ti|un|an|[-?]|{space}"
+        runs = rf"0(?<![a-z0-9_]0)(?=(?<=[-/.]0)0?+[-/.]|0?+(?:[-?tuasnr]|{space}(?:{after}))|0{{3}}+(?!0))0*"
+        _BYTE_SCANS.append((words, re.compile(runs.encode())))
+    return _BYTE_SCANS[0]
+
+
+def _tokens(text: str, low: str):
+    """The matches of the start words in `" " + low` (start: the token's offset in `low`; end:
+    one more than its end; `lastindex`: `_WORD` or `_BEFORE_LETTER`), the (start, end) of the
+    digit runs, and whether runs of one or two digits are still to be tested with `_SHORT_RUN`."""
+    raw = (" " + low).encode("ascii", "replace")
+    if not text.isascii():
+        i = raw.find(b"?")
+        while i >= 0:
+            if low[i - 1].isdecimal():  # (a digit beyond ASCII: the scan of the folded text)
+                found = list(_scanner().finditer(" " + low))
+                runs = [(m.start(), m.end() - 1) for m in found if m.lastindex == _DIGITS]
+                return [m for m in found if m.lastindex != _DIGITS], runs, False
+            i = raw.find(b"?", i + 1)
+    words, digits = _byte_scanners()
+    runs = [(m.start() - 1, m.end() - 1) for m in digits.finditer(raw.translate(_DIGITS_AS_ZERO))]
+    return list(words.finditer(raw.translate(_AS_SPACE))), runs, True
 
 
 def _may_go_on_as_ago(low: str, end: int) -> bool:
@@ -131,11 +175,11 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
     weekday = out["weekday"]
     # (Offsets in `" " + low` are one more than in `text`: a match's start, the character before
     # the token, is the token's offset in `text`.)
-    for m in _scanner().finditer(" " + low):
-        kind = m.lastindex
+    words, runs, short_runs_to_test = _tokens(text, low)
+    for m in words:
         pos = m.start()
-        if kind == _WORD:
-            token = m.group(_WORD)
+        token = low[pos : m.end() - 1]
+        if m.lastindex == _WORD:
             by_class[_WORD_CLASS[token]].append(pos)
             back = _LOOK_BACK.get(token)
             if back == 1 and not _may_go_on_as_ago(low, pos + len(token)):
@@ -155,11 +199,10 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
                         if the == "the":
                             out["deictic"].append(k3)
             continue
-        if kind == _BEFORE_LETTER:
-            if m.group(_WORD) in WEEKDAYS:
-                weekday.append(pos)
-            continue
-        token = m.group(_DIGITS)
+        if token in WEEKDAYS:  # (_BEFORE_LETTER)
+            weekday.append(pos)
+    for pos, end in runs:
+        token = low[pos:end]
         first = token[0]
         ascii_run = token.isascii()
         if first <= "9":  # (else a digit beyond ASCII: only a separator before it counts)
@@ -174,6 +217,8 @@ def pattern_starts(text: str) -> dict[str, list[int]] | None:
                     n += 1
                 nxt = token[n]
             if n <= 2:
+                if short_runs_to_test and not _SHORT_RUN.match(low, pos):
+                    continue
                 # A day goes on with a space, a dash, "to"/"until"/"and" or "st"/"nd"/"rd"/"th".
                 if not ascii_run or nxt.isspace() or (nxt and nxt in "-–—tuasnr"):
                     # "the 19th of May": "the" needs whitespace and an "e" before the number.

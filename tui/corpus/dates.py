@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Callable
 
 from . import date_calendar as cal
@@ -275,6 +276,10 @@ _HANDLERS: list[tuple[str, Callable[..., Candidate | None]]] = [
 ]
 _RULES = [(name, PATTERNS[name], PREFIXES.get(name), handler) for name, handler in _HANDLERS]
 
+
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     starts = pattern_starts(text)
@@ -306,7 +311,10 @@ def _candidates(text: str) -> list[Candidate]:
                 found.append(c)
                 if name == "year_ctx":
                     cued_years.add((c.start, c.end))
-    found.sort(key=lambda c: (c.start, -c.end))
+    # By start, longest first, equal spans in the rules' order (two stable sorts on attributes:
+    # cheaper than a tuple key per candidate).
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     chosen: list[Candidate] = []
     last_end = -1
     for c in found:

@@ -37,6 +37,10 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
 
+# (One `startswith` for all of them first: most files start with none.)
+_BOM_STARTS = tuple(bom for bom, _, _ in _BOMS)
+_MAGIC_STARTS = tuple(magic for magic, _ in _MAGIC)
+
 _SAMPLE = 64 * 1024  # bytes looked at by the heuristics
 # Bytes that do not occur in text: C0 controls except tab, newline, vertical tab, form feed,
 # carriage return and ESC (an escape sequence is an attack to strip, not a sign of binary).
@@ -114,7 +118,7 @@ def decode_bytes(data: bytes) -> Decoded:
     """Decode the bytes of one article file."""
     if not data:
         return Decoded(None, fatal="empty file")
-    for bom, codec, label in _BOMS:
+    for bom, codec, label in _BOMS if data.startswith(_BOM_STARTS) else ():
         if data.startswith(bom):
             notes: list[str] = []
             body = data[len(bom) :]
@@ -132,7 +136,7 @@ def decode_bytes(data: bytes) -> Decoded:
             else:
                 text = _decode_utf16(body, codec, label, notes)
             return Decoded(text, codec, notes)
-    for magic, name in _MAGIC:
+    for magic, name in _MAGIC if data.startswith(_MAGIC_STARTS) else ():
         if data.startswith(magic):
             return Decoded(None, fatal=f"binary file ({name})")
     sample = data[:_SAMPLE]

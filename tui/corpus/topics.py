@@ -27,7 +27,8 @@ from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 
-from .word_starts import fold, trie
+from .topic_scan import alternation as _alternation
+from .topic_scan import scan_items, scan_tables
 
 TOPICS: dict[str, tuple[str, ...]] = {
     "trade": (
@@ -80,11 +81,6 @@ TOPICS: dict[str, tuple[str, ...]] = {
 _WEIGHT = {"diplomacy": 0.5}
 
 
-def _alternation(keywords: list[str]) -> str:
-    alt = "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in sorted(keywords, key=len, reverse=True))
-    return rf"(?<![\w-])(?:{alt})(?:s|es)?(?![\w-])"
-
-
 def _norm(match: str) -> str:
     return " ".join(match.split())
 
@@ -92,7 +88,7 @@ def _norm(match: str) -> str:
 @lru_cache(maxsize=64)
 def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]):
     """Two single-pass patterns (case-insensitive for lower-case keywords, exact otherwise),
-    a map from a matched keyword to its topics, and the tables of `_scan_tables`.
+    a map from a matched keyword to its topics, and the tables of `topic_scan.scan_tables`.
     The longest keyword wins at a position."""
     owners: dict[tuple[bool, str], set[str]] = {}
     for name, keywords in items:
@@ -108,53 +104,7 @@ def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]):
         rxs.append((False, re.compile(_alternation(ci), re.IGNORECASE)))
     if cs:
         rxs.append((True, re.compile(_alternation(cs))))
-    return rxs, owners, _scan_tables(ci, cs, 1 if ci else 0)
-
-
-_ASCII_WORD = re.compile(r"[a-z0-9_-]+")
-
-
-def _first_tokens(keyword: str) -> set[str]:
-    """The lower-cased words a match of `keyword` can start with (its first word; a one-word
-    keyword with its plural endings)."""
-    words = keyword.lower().split()
-    return {words[0], words[0] + "s", words[0] + "es"} if len(words) == 1 else {words[0]}
-
-
-def _spaced_trie(keywords: list[str]) -> str:
-    """`trie` of the keywords, a space matching any run of whitespace (as in `_alternation`).
-    (NUL stands for the space while the trie is built: no keyword word holds one.)"""
-    return trie(k.replace(" ", "\0") for k in keywords).replace("\0", r"\s+")
-
-
-def _scan_tables(ci: list[str], cs: list[str], cs_index: int):
-    """For `_hits`: a pattern for `" " + folded text` whose items (a leading character, then
-    the match) are, in one pass, every match of the case-insensitive keywords (as `finditer` of
-    their pattern gives them, lower-cased) and every word an exact-case keyword starts with (a
-    candidate, checked on the text itself); the words case-insensitive matches start with; per
-    candidate word, the exact-case keywords starting with it as a pattern; and `cs_index`, the
-    exact pattern's index in `rxs`. None when a keyword is not plain ASCII words, or when the
-    two kinds could meet: a word both start with (one item at a position), or a candidate word
-    inside a case-insensitive keyword (its match consumes it).
-
-    The trie picks the keyword the longest-first alternation does: the keywords that can match
-    at a position are prefixes of one another there, and the trie tries longer ones first. The
-    leading character tells [a-z0-9_-] apart only: where it is a non-ASCII word character,
-    `_key_names` says the scan is unsure, and the text is read with the whole patterns.
-    """
-    if not ci + cs or not all(k.isascii() and all(_ASCII_WORD.fullmatch(w) for w in k.lower().split()) for k in ci + cs):
-        return None
-    ci_first = set().union(*map(_first_tokens, ci))
-    by_token: dict[str, list[str]] = {}
-    for k in cs:
-        for token in _first_tokens(k):
-            by_token.setdefault(token, []).append(k)
-    inner = {w + end for k in ci for w in k.split()[1:] for end in ("", "s", "es")}
-    if not ci_first.isdisjoint(by_token) or not inner.isdisjoint(by_token):
-        return None
-    pattern = re.compile(rf"[^a-z0-9_\-](?:{_spaced_trie(ci + list(by_token))})(?:s|es)?(?![\w-])")
-    checks = {token: re.compile(_alternation(ks)) for token, ks in by_token.items()}
-    return pattern, ci_first, checks, cs_index
+    return rxs, owners, scan_tables(ci, cs, 1 if ci else 0)
 
 
 # What an item of the scan stands for (see `_key_names`), besides topics.
@@ -163,8 +113,10 @@ _UNSURE = "unsure"  # its leading character is a (non-ASCII) word character: the
 
 
 def _key_names(key: str, owners, scan):
-    """The topics of an item of the scan (a leading character, then lower-case text), or
-    `_CANDIDATE` or `_UNSURE`."""
+    """The topics of an item of the scan (a leading character, then lower-case text; str or
+    ASCII bytes), or `_CANDIDATE` or `_UNSURE`."""
+    if not isinstance(key, str):
+        key = key.decode()  # (from the scan of bytes: see `topic_scan.scan_items`)
     lead, found = key[0], key[1:]
     if lead >= "\x80" and (lead.isalnum() or lead == "_"):
         return _UNSURE
@@ -185,11 +137,9 @@ def _hits(text: str, prepared, remember: bool = True) -> dict[str, int]:
     `remember`: keep the scan for `sentence_topics`."""
     global _LAST_SCAN
     scan = prepared[3]
-    low = fold(text) if scan is not None else None
-    if low is not None:
-        # (an item starts one character before its match in `" " + low`: at the match in `text`)
-        found = list(scan[0].finditer(" " + low))
-        keys = list(map(_GROUP, found))
+    items = scan_items(text, scan[0]) if scan is not None else None
+    if items is not None:
+        found, keys = items
         tally = _tally(keys, prepared)
         if tally is not None:
             hits, candidates = tally
@@ -203,7 +153,6 @@ def _hits(text: str, prepared, remember: bool = True) -> dict[str, int]:
 
 
 _START = re.Match.start
-_GROUP = re.Match.group
 
 
 def _tally(keys: list[str], prepared) -> tuple[dict[str, int], dict[str, int]] | None:
