@@ -156,8 +156,8 @@ def decode_lazy(
     extraction's `dates` is None): a `LazyArticle` of the row (`rel`, article id), holding its
     body until `LazyArticle.release_body` (assembling the corpus cuts event sentences from it)."""
     article, extraction = _decode(data, body, drafts, quotes, LazyArticle.__new__(LazyArticle))
-    for name in ("paragraphs", "dates"):
-        _SLOTS[name].__set__(article, None)
+    _set_paragraphs(article, None)
+    _set_dates(article, None)
     article._row = (rel, article.id)
     article._store = store
     return article, extraction
@@ -167,6 +167,7 @@ def decode_lazy(
 
 _SLOTS = {name: Article.__dict__[name] for name in ("body", "paragraphs", "dates")}  # slot descriptors
 _HEAVY = tuple(_SLOTS)
+_set_paragraphs, _set_dates = _SLOTS["paragraphs"].__set__, _SLOTS["dates"].__set__
 
 
 def _lazy_field(name: str, index: int) -> property:
