@@ -17,6 +17,20 @@ from tui.corpus.model import Article, DateMention, PartialDate, Person, Problem,
 # -- serialization: plain JSON data, never code ------------------------------------------------
 
 
+_scan = json.JSONDecoder().scan_once
+
+
+def loads(text: str) -> Any:
+    """`json.loads` of a text the cache stores (`encode_row`'s): the decoder's scanner called
+    directly, without `json.loads`' checks around it (~1 µs a call; 60,000 calls at 20,000
+    articles), which decide only for a text that is not one whole JSON value (errors included)."""
+    try:
+        value, end = _scan(text, 0)
+    except (StopIteration, TypeError):  # (not a value; not a str: json.loads says what)
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
 def _pd(d: PartialDate | None) -> str | None:
     return d.iso if d is not None else None
 
@@ -85,9 +99,7 @@ def _decode_heavy(heavy: str) -> tuple[list[tuple[int, int]], list[DateMention]]
 def _decode(data: str, body: str, drafts: str | None, quotes: str, article: Article) -> tuple[Article, Any]:
     """Fill `article` (a fresh, empty instance) from `data`; the extraction without its date
     mentions (None: the caller's to fill in, or to leave in the cache)."""
-    from tui.corpus.extract import Extraction
-
-    a, x = json.loads(data)
+    a, x = loads(data)
     (aid, path, title, source, url, author, published, dateline, tags, problems) = a
     article.id, article.path, article.title, article.body = aid, path, title, body
     article.source, article.url, article.author = source, url, author
@@ -97,19 +109,34 @@ def _decode(data: str, body: str, drafts: str | None, quotes: str, article: Arti
     extraction = None
     if x is not None:
         people, topics = x
-        extraction = Extraction(
+        new = tuple.__new__  # a named tuple made without its __new__ (a Python function)
+        extraction = _extraction_class()(
             dates=None,  # type: ignore[arg-type]
             people=[Person(n, set(al), set(ro)) for n, al, ro in people],
             # One string object per speaker and cue word ("said", "told"): a few thousand words
             # repeated ~300,000 times at 20,000 articles, each decoded as a copy of its own.
             quotes=[
-                Quote(t, s, e, sp and intern(sp), cue and intern(cue), frag, aid)
-                for t, s, e, sp, cue, frag in json.loads(quotes)
+                new(Quote, (t, s, e, sp and intern(sp), cue and intern(cue), frag, aid))
+                for t, s, e, sp, cue, frag in loads(quotes)
             ],
             topics=topics,
             drafts=drafts,
         )
     return article, extraction
+
+
+def _extraction_class() -> type:
+    """`extract.Extraction`, imported when first needed (not with this module: a reader that
+    loads a stored corpus has no use for the extraction modules)."""
+    global _Extraction
+    if _Extraction is None:
+        from tui.corpus.extract import Extraction
+
+        _Extraction = Extraction
+    return _Extraction
+
+
+_Extraction: type | None = None
 
 
 def decode_row(data: str, heavy: str, body: str, drafts: str | None, quotes: str) -> tuple[Article, Any]:
@@ -129,8 +156,8 @@ def decode_lazy(
     extraction's `dates` is None): a `LazyArticle` of the row (`rel`, article id), holding its
     body until `LazyArticle.release_body` (assembling the corpus cuts event sentences from it)."""
     article, extraction = _decode(data, body, drafts, quotes, LazyArticle.__new__(LazyArticle))
-    for name in ("paragraphs", "dates"):
-        _SLOTS[name].__set__(article, None)
+    _set_paragraphs(article, None)
+    _set_dates(article, None)
     article._row = (rel, article.id)
     article._store = store
     return article, extraction
@@ -140,6 +167,7 @@ def decode_lazy(
 
 _SLOTS = {name: Article.__dict__[name] for name in ("body", "paragraphs", "dates")}  # slot descriptors
 _HEAVY = tuple(_SLOTS)
+_set_paragraphs, _set_dates = _SLOTS["paragraphs"].__set__, _SLOTS["dates"].__set__
 
 
 def _lazy_field(name: str, index: int) -> property:

@@ -10,7 +10,8 @@ draft's content words beside them): a draft that is absorbed never becomes a `_D
 from __future__ import annotations
 
 import hashlib
-import json
+
+from tui.corpus.cache_rows import loads
 from tui.corpus.model import Article, DateMention, DateSpan, Event, Mention
 
 
@@ -152,9 +153,14 @@ def parse_drafts(local: str, article_id: str, body: str) -> list[tuple]:
     (value, end value, title, topics, content words, mentions, members) each, the sentences
     cut from `body`. Parsed as soon as the article is read, so that the body need not be kept
     in memory until the corpus is assembled (nor the work left until the last file is in)."""
+    new = tuple.__new__  # a Mention made without its __new__ (a Python function)
     out = []
-    for value, end_value, title, topics, words, at, members in json.loads(local)[2]:
-        mentions = [Mention(article_id, body[a:b], a, b) for a, b in zip(at[0::2], at[1::2])]
+    for value, end_value, title, topics, words, at, members in loads(local)[2]:
+        if len(at) == 2:  # one sentence (most drafts): no pairing up
+            a, b = at
+            mentions = [new(Mention, (article_id, body[a:b], a, b))]
+        else:
+            mentions = [new(Mention, (article_id, body[a:b], a, b)) for a, b in zip(at[0::2], at[1::2])]
         out.append((value, end_value, title, topics, set(words.split()), mentions, members))
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import Person, PersonSpec
-from .roles import name_key, person_role_score, role_words, strip_honorifics
+from .roles import key_of_stripped, name_key, person_role_score, role_words, strip_honorifics
 
 
 class PeopleRegistry:
@@ -28,7 +28,9 @@ class PeopleRegistry:
         self._keys_of: dict[str, set[str]] = {}  # canonical -> its name keys
         self._last: dict[str, set[str]] = {}  # last word, lower case -> multi-word canonicals
         self._keys: dict[str, str] = {}  # name -> name_key(name): the same names come again and again
-        self._stripped: dict[str, str] = {}  # name -> strip_honorifics(name)
+        # name -> (its key, strip_honorifics(name), how many words that has)
+        self._names: dict[str, tuple[str, str, int]] = {}
+        self._keyed: set[str] = set()  # names of people added whose keys are all in _alias
         for spec in known:
             p = Person(spec.name, {spec.name, *spec.aliases}, set(spec.roles))
             self._add_person(spec.name, p)
@@ -57,27 +59,34 @@ class PeopleRegistry:
         old = self._alias.get(key)
         if old is None:
             self._rank[key] = len(self._rank)
-            words = key.split(" ")
-            for i in range(1, len(words)):
-                self._suffix.setdefault(" ".join(words[i:]), []).append(key)
+            space = key.find(" ")
+            while space >= 0:  # every ending of the key after a space
+                self._suffix.setdefault(key[space + 1 :], []).append(key)
+                space = key.find(" ", space + 1)
         elif old == canon or not replace:
             return
         else:
             self._keys_of[old].discard(key)
         self._alias[key] = canon
-        self._keys_of.setdefault(canon, set()).add(key)
+        keys_of = self._keys_of.get(canon)
+        if keys_of is None:
+            keys_of = self._keys_of[canon] = set()
+        keys_of.add(key)
 
     def _holders(self, last_word: str) -> set[str]:
         """Multi-word canonical names whose last word (lower case) is `last_word`."""
         return set(self._last.get(last_word, ()))
 
-    def _lookup(self, person: Person) -> str | None:
-        key = self._key(person.name)
-        hit = self._alias.get(key)
+    def _lookup(self, person: Person, key: str) -> str | None:
+        """The corpus name of `person` (whose name's key is `key`), or None for a new person."""
+        alias = self._alias
+        hit = alias.get(key)
         if hit:
             return hit
+        keys = self._keys
         for form in sorted(person.aliases):
-            hit = self._alias.get(self._key(form))
+            form_key = keys.get(form)
+            hit = alias.get(self._key(form) if form_key is None else form_key)
             if hit:
                 return hit
         words = key.split()
@@ -110,38 +119,91 @@ class PeopleRegistry:
             self._alias[k] = new
         self._keys_of.setdefault(new, set()).update(keys)
 
+    def _name(self, name: str) -> tuple[str, str, int]:
+        found = self._names.get(name)
+        if found is None:
+            fuller = strip_honorifics(name)
+            key = self._keys.get(name)
+            if key is None:
+                key = self._keys[name] = key_of_stripped(fuller)
+            found = self._names[name] = (key, fuller, len(fuller.split()))
+        return found
+
+    def _new_person(self, name: str) -> str:
+        canon = strip_honorifics(name)
+        if canon in self.people:
+            canon = name
+        if canon in self.people:
+            self.people[canon] = Person(canon)  # (as before: replaced in place)
+        else:
+            self._add_person(canon, Person(canon))
+        self._weight[canon] = 0
+        return canon
+
     def add(self, persons: list[Person]) -> dict[str, str]:
         mapping: dict[str, str] = {}
+        alias = self._alias
+        names = self._names
+        keyed = self._keyed
+        people = self.people
+        weight = self._weight
         for person in persons:
-            canon = self._lookup(person)
+            name = person.name
+            key, fuller, fuller_words = names.get(name) or self._name(name)
+            canon = alias.get(key) or self._lookup(person, key)
             if canon is None:
-                canon = strip_honorifics(person.name)
-                if canon in self.people:
-                    canon = person.name
-                if canon in self.people:
-                    self.people[canon] = Person(canon)  # (as before: replaced in place)
-                else:
-                    self._add_person(canon, Person(canon))
-                self._weight[canon] = 0
-            p = self.people[canon]
-            p.aliases.update(person.aliases | {person.name})
+                canon = self._new_person(name)
+            p = people[canon]
+            # (The very set operations as ever: the order the sets list their items in follows.)
+            p.aliases.update(person.aliases | {name})
             p.roles.update(person.roles)
-            self._weight[canon] += 1
-            fuller = self._stripped.get(person.name)
-            if fuller is None:
-                fuller = self._stripped[person.name] = strip_honorifics(person.name)
-            if canon not in self._fixed and len(fuller.split()) > len(canon.split()) and fuller not in self.people:
+            weight[canon] += 1
+            if (
+                fuller != canon
+                and fuller_words > len(canon.split())
+                and canon not in self._fixed
+                and fuller not in people
+            ):
                 self._rename(canon, fuller)
                 canon = fuller
-            # Every alias the person had is a key already (added when it was): only this
-            # article's names can be new, and then the keys are added in the same order as
-            # when going over all of them.
-            if any(self._key(f) not in self._alias for f in person.aliases) or self._key(person.name) not in self._alias:
-                for f in p.aliases | {person.name}:
-                    self._set_alias(self._key(f), canon, replace=False)
-            self._set_alias(self._key(person.name), canon)
-            mapping[person.name] = canon
+            # Keys are never taken out of _alias: a person whose names all had theirs (most of
+            # them, as the same people come back article after article) brings no new key.
+            if name not in keyed or not person.aliases <= keyed:
+                self._add_new_keys(person, p, key, canon)
+                keyed.update(person.aliases)
+                keyed.add(name)
+            if alias.get(key) != canon:
+                self._set_alias(key, canon)
+            mapping[name] = canon
         return mapping
+
+    def _add_new_keys(self, person: Person, p: Person, key: str, canon: str) -> None:
+        """Make `canon` what the keys of `p`'s names (`person`'s now among them) not yet known
+        stand for, in the order `p.aliases | {person.name}` lists them (the order keys were
+        added decides between suffix matches in `_lookup`)."""
+        alias = self._alias
+        keys = self._keys
+        # Every alias `p` had is a key already (added when it was): only `person`'s names can
+        # be new. One new key (the usual case) needs no going over all of `p`'s names.
+        new = None if key in alias else key
+        for form in person.aliases:
+            form_key = keys.get(form)
+            if form_key is None:
+                form_key = self._key(form)
+            if form_key not in alias and form_key != new:
+                if new is not None:
+                    break  # two new keys or more: added in the order of `p`'s names
+                new = form_key
+        else:
+            if new is not None:
+                self._set_alias(new, canon, replace=False)
+            return
+        for form in p.aliases | {person.name}:
+            form_key = keys.get(form)
+            if form_key is None:
+                form_key = self._key(form)
+            if form_key not in alias:
+                self._set_alias(form_key, canon, replace=False)
 
     def canonical(self, name: str) -> str | None:
         """The corpus name for a name, an alias, or a role phrase ("the Iranian president")."""

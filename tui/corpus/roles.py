@@ -167,13 +167,23 @@ def gender(person: Person) -> str | None:
     return None
 
 
+_LEADING = HONORIFICS | TITLES  # the words `strip_honorifics` takes off the front of a name
+
+
 def strip_honorifics(name: str) -> str:
     """"Ayatollah Seyyed Ebrahim Raisi" -> "Ebrahim Raisi"; "Mr. Raisi" -> "Raisi"."""
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLES):
-        words.pop(0)
-    return " ".join(words)
+    first = 0
+    while len(words) - first > 1 and words[first].lower() in _LEADING:
+        first += 1
+    return " ".join(words[first:] if first else words)
 
 
 def name_key(name: str) -> str:
-    return " ".join(strip_honorifics(name).replace("’", "'").lower().split())
+    return key_of_stripped(strip_honorifics(name))
+
+
+def key_of_stripped(stripped: str) -> str:
+    """`name_key` of a name that `strip_honorifics` gave: its words are one space apart
+    already, and lower-casing makes no spaces nor takes any away."""
+    return stripped.replace("’", "'").lower()
