@@ -307,19 +307,20 @@ _LONG_TEXT = 1000
 
 
 def _anchors(forms: list[str]) -> dict[str, tuple[str, int]]:
-    """form -> (root, offset) for each form that holds a shorter form: the shortest it holds, its
-    root (which holds no other form), first found at that offset. Wherever the form is written,
-    its root is written at that offset from it: the form is looked for only there."""
+    """form -> (root, offset) for each form that holds a shorter form: a root (a form that holds
+    no other), first found at that offset. Wherever the form is written, its root is written at
+    that offset from it: the form is looked for only there. (The shortest form a form holds is
+    a root: only roots need to be tried.)"""
     out: dict[str, tuple[str, int]] = {}
-    by_length = sorted(forms, key=len)
-    for form in forms:
-        for root in by_length:
-            if len(root) >= len(form):
-                break
+    roots: list[str] = []
+    for form in sorted(forms, key=len):
+        for root in roots:
             at = form.find(root)
             if at >= 0:
                 out[form] = (root, at)
                 break
+        else:
+            roots.append(form)
     return out
 
 

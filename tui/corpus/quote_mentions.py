@@ -173,7 +173,20 @@ class Mentions:
 
 
 def _role_phrase(candidate: str) -> str | None:
-    """The role phrase a candidate ("the Russian president said") starts with, if any."""
+    """The role phrase a candidate ("the Russian president said") starts with, if any. Depends
+    only on the candidate, and the same ones come back stretch after stretch: remembered."""
+    hit = _ROLE_PHRASES.get(candidate, _UNSEEN)
+    if hit is _UNSEEN:
+        if len(_ROLE_PHRASES) > 50_000:
+            _ROLE_PHRASES.clear()
+        hit = _ROLE_PHRASES[candidate] = _role_phrase_uncached(candidate)
+    return hit  # type: ignore[return-value]
+
+
+_ROLE_PHRASES: dict[str, str | None] = {}
+
+
+def _role_phrase_uncached(candidate: str) -> str | None:
     words = candidate.split()
     if _NOT_ROLE.issuperset(words[1:]) or not any(map(_role_word, words[1:])):
         return None
