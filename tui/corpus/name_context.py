@@ -18,19 +18,19 @@ _AFTER_CUE = re.compile(rf",?\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b")
 _AFTER_APPOSITIVE_CUE = re.compile(
     rf",\s[^,.;“”\"]{{3,140}},\s+(?:(?:{_ADV_ALT})\s+)*(?:{_CUE_ALT})\b"
 )
-_ROLE_NOUN_ALT = "|".join(sorted(ROLE_NOUNS | {"vice president", "prime minister"}, key=len, reverse=True))
+# The role nouns as a trie: where several match at a place, it tries the longest first, as the
+# list of them longest first would, and far faster (one alternative per letter, not per word).
+_ROLE_NOUN_TRIE = trie(ROLE_NOUNS | {"vice president", "prime minister"})
 # ", the Iranian government spokesman," / ", Chairman of the ... group," after a name: the role
 # noun ends the appositive or is followed by a preposition, so a list of names never matches.
-# (Its role nouns as a trie: where several match, it tries the longest first, as the list of
-# them longest first does, and far faster.)
 _APPOSITIVE_AFTER = re.compile(
     rf",\s+(?P<role>(?:(?:the|an?|[A-Z][\w-]*['’]s)\s+)?(?:[\w-]+\s+){{0,5}}?"
-    rf"(?i:{trie(ROLE_NOUNS | {'vice president', 'prime minister'})})(?:\s+(?:of|to|for|in|at|on)\s+[^,.;:“”\"\n]{{1,80}}?)?)\s*[,.;]"
+    rf"(?i:{_ROLE_NOUN_TRIE})(?:\s+(?:of|to|for|in|at|on)\s+[^,.;:“”\"\n]{{1,80}}?)?)\s*[,.;]"
 )
 # "Iran's First Vice President, Mohammad Mokhber" / "the Leader of the Islamic Revolution, X".
 _APPOSITIVE_BEFORE = re.compile(
     rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+|(?<![\w'’-])(?=[A-Z][\w-]*['’]s\s))"
-    rf"(?P<role>(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{_ROLE_NOUN_ALT})(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+)?),\s+$"
+    rf"(?P<role>(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{_ROLE_NOUN_TRIE})(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+)?),\s+$"
 )
 
 
@@ -50,7 +50,10 @@ def _role_noun_before(before: str) -> re.Match[str] | None:
 
 
 _COUNTERPART_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?P<nat>[A-Z][a-z]+)\s+[Cc]ounterpart,?\s+$")
-_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
+# Patterns searched for in `before` start with a character set where they can: the engine then
+# skips to those characters instead of trying every position. "(?<!\w.)" after a first letter
+# is the "\b" before it.
+_ACCORDING_BEFORE = re.compile(r"[Aa](?<!\w.)ccording\s+to\s+$")
 # What an organization does after its name: "X said its", "X, which", "X's shares".
 _ORG_AFTER = re.compile(
     r"(?:['’]s\s+(?:shares|stock|board|subsidiary|subsidiaries|unit|units|stake|parent|"
@@ -99,4 +102,4 @@ _EMPLOYER_BEFORE = re.compile(
 )
 # "the Organization of African Unity", "in Buffalo": a single word there names no person.
 _OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+of\s+(?:the\s+)?$")
-_IN_BEFORE = re.compile(r"(?:\b[Ii]n|\b[Nn]ear)\s+$")
+_IN_BEFORE = re.compile(r"[IiNn](?<!\w.)(?:(?<=[Ii])n|(?<=[Nn])ear)\s+$")  # "in", "near"

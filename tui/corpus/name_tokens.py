@@ -287,27 +287,71 @@ class Aliases:
 
     def __init__(self, forms: list[str]) -> None:
         self.forms = sorted(set(forms), key=len, reverse=True)
+        self._anchors: dict[str, tuple[str, int]] | None = None  # see `_anchors`, made when first needed
 
     def finditer(self, text: str) -> list[_Found]:
         return [_Found(p, p + len(form), form) for p, form in self.spans(text)]
 
     def spans(self, text: str) -> list[tuple[int, str]]:
         """(start, form) of each match, in order: `finditer` without match objects."""
-        return form_spans(text, self.forms)
+        if len(text) < _LONG_TEXT:
+            return form_spans(text, self.forms)
+        if self._anchors is None:
+            self._anchors = _anchors(self.forms)
+        return form_spans(text, self.forms, anchors=self._anchors)
 
 
-def form_spans(text: str, forms: list[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
+# A text this long is scanned once per root form only (see `_anchors`); in a shorter one a scan
+# costs less than what finding the roots costs.
+_LONG_TEXT = 1000
+
+
+def _anchors(forms: list[str]) -> dict[str, tuple[str, int]]:
+    """form -> (root, offset) for each form that holds a shorter form: a root (a form that holds
+    no other), first found at that offset. Wherever the form is written, its root is written at
+    that offset from it: the form is looked for only there. (The shortest form a form holds is
+    a root: only roots need to be tried.)"""
+    out: dict[str, tuple[str, int]] = {}
+    roots: list[str] = []
+    for form in sorted(forms, key=len):
+        for root in roots:
+            at = form.find(root)
+            if at >= 0:
+                out[form] = (root, at)
+                break
+        else:
+            roots.append(form)
+    return out
+
+
+def form_spans(
+    text: str, forms: list[str], lo: int = 0, hi: int | None = None, anchors: dict[str, tuple[str, int]] | None = None
+) -> list[tuple[int, str]]:
     """(start, form) of the matches of `forms` (longest first) in `text`, as `Aliases` finds
     them; with `lo` and `hi`, those starting in text[lo:hi], which are the same provided no
-    match can run across `lo`."""
+    match can run across `lo`. With `anchors` (`_anchors` of the forms; whole text only), each
+    root is scanned for once and the forms holding it are checked where it is."""
     best: dict[int, str] = {}  # start -> the longest form that may end there
     n = len(text)
     find = text.find
+    where: dict[str, list[int]] = {}  # root -> every place it is written (with `anchors`)
     for form in forms:
         size = len(form)
-        end = n if hi is None else hi - 1 + size  # (a form starting before hi)
-        p = find(form, lo, end)
-        while p >= 0:
+        if anchors is not None:
+            root, at = anchors.get(form, (form, 0))
+            places = where.get(root)
+            if places is None:
+                places = where[root] = _places(find, root)
+            if at or root is not form:
+                places = [q - at for q in places if q >= at and text.startswith(form, q - at)]
+        else:
+            end = n if hi is None else hi - 1 + size  # (a form starting before hi)
+            places = []
+            p = find(form, lo, end)
+            while p >= 0:
+                places.append(p)
+                p = find(form, p + 1, end)
+        for p in places:
             if p not in best:
                 # The regex's lookbehind and lookahead: a whole word, perhaps with "'s".
                 c = text[p - 1] if p else " "
@@ -319,7 +363,6 @@ def form_spans(text: str, forms: list[str], lo: int = 0, hi: int | None = None) 
                             text[e + 1 : e + 2] in ("s", "S") and (e + 2 == n or not _word_char(text[e + 2]))
                         ):
                             best[p] = form
-            p = find(form, p + 1, end)
     out: list[tuple[int, str]] = []
     last = 0
     for p in sorted(best):
@@ -328,3 +371,13 @@ def form_spans(text: str, forms: list[str], lo: int = 0, hi: int | None = None) 
             last = p + len(form)
             out.append((p, form))
     return out
+
+
+def _places(find, word: str) -> list[int]:
+    """Every place `word` is written (`find`: the text's `str.find`), overlapping ones too."""
+    places = []
+    p = find(word)
+    while p >= 0:
+        places.append(p)
+        p = find(word, p + 1)
+    return places

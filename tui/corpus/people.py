@@ -73,8 +73,10 @@ class _Cand:
 
 
 # A single-word name, as a tuple (most candidates are one: a tuple is made fastest):
-#   name, low (the name in lower case), forms, roles, signal (titled, or said to speak),
-#   titled (a title, honorific or role appositive names it a person), honor (an honorific)
+#   name, low (the name in lower case), forms, roles,
+#   titled (a title, honorific or role appositive names it a person), honor (an honorific),
+#   end, comma, before: where the name ends, a comma there?, the text before it (for `_said`,
+#   read only for the words no fuller name claims)
 Single = tuple
 
 
@@ -160,11 +162,6 @@ def _candidates(text: str) -> tuple[list[_Cand], list[Single], set[str], set[str
                 orgs.add(key)
             if ing:
                 continue  # "Speaking", "Chanting": no name
-            signal = titled or bool(
-                _AFTER_CUE.match(text, end, end + 200)
-                or (comma and _AFTER_APPOSITIVE_CUE.match(text, end, end + 200))
-                or ("ccording" in before and _ACCORDING_BEFORE.search(before))
-            )
             if single:
                 # A single word after "in", inside "X of Y", or after a country or an acronym with
                 # no title ("U.S. Embassy", "Saudi Arabia"): a place or a body.
@@ -172,12 +169,23 @@ def _candidates(text: str) -> tuple[list[_Cand], list[Single], set[str], set[str
                     not prefix and before.endswith(_OF_IN) and (_OF_BEFORE.search(before) or _IN_BEFORE.search(before))
                 ):
                     places.add(low)
-                singles.append((name, low, forms, roles, signal, titled, honor))
+                singles.append((name, low, forms, roles, titled, honor, end, comma, before))
             else:
+                signal = titled or _said(text, end, comma, before)
                 # A full name in a title-case line only: a target for a surname mentioned elsewhere.
                 in_headline = _in_headline(text, gs + start, lines)
                 multis.append(_Cand(name, forms, signal or not in_headline, roles, honor, in_headline and not signal))
     return multis, singles, orgs, places
+
+
+def _said(text: str, end: int, comma: bool, before: str) -> bool:
+    """Is the name ending at `end` said to speak: a speech verb after it ("X said", "X, the
+    ..., said") or "according to" before it (`before`, the text before it)?"""
+    return bool(
+        _AFTER_CUE.match(text, end, end + 200)
+        or (comma and _AFTER_APPOSITIVE_CUE.match(text, end, end + 200))
+        or ("ccording" in before and _ACCORDING_BEFORE.search(before))
+    )
 
 
 def _alias_regex(forms: Iterable[str]) -> Aliases | None:
@@ -242,7 +250,7 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
     mid: dict[str, bool] = {}
     # A word's target once found stays: `accepted`, `by_surname` and `by_first` keep giving it.
     found: dict[str, str] = {}
-    for name, key, forms, roles, signal, titled, honor in singles:
+    for name, key, forms, roles, titled, honor, end, comma, before in singles:
         target = found.get(key)
         if target is None:
             target = accepted.get(key)
@@ -254,6 +262,9 @@ def find_people(text: str, known: Iterable[PersonSpec] = ()) -> list[Person]:
             if target is not None:
                 found[key] = target
             elif key not in by_surname:
+                # (Whether it is said to speak matters only to these two steps: read only for them.)
+                wanted = weak.get(key) is not None or (key not in by_first and key not in orgs)
+                signal = wanted and (titled or _said(text, end, comma, before))
                 if signal and weak.get(key) is not None:
                     w = weak.pop(key)
                     target = w.name

@@ -32,7 +32,6 @@ from .word_starts import trie
 # Alternations of words factored by their beginnings (far faster to try): they try the words
 # that match at a place longest first, as "|".join(sorted(words, key=len, reverse=True)) would.
 _CUE = trie(set(CUE_VERBS) | {"went on to say", "pointed out"})
-_PART = trie(CUE_PARTICIPLES)
 _ADV = trie(CUE_ADVERBS)
 _NP = r"[^,.;:!?“”\"\n]{1,100}?"
 
@@ -44,16 +43,41 @@ _HEAD_QUOTED = re.compile(rf"\bquoted\s+(?P<subj>{_NP})\s+as\s+saying\s*[,:]?\s*
 _HEAD_WAS_QUOTED = re.compile(r"\s+(?:was|were|is|has\s+been)\s+quoted\s+as\s+saying\s*[,:]?\s*$")
 _OBJ = r"(?:\s+(?:in|on|at|to|during|after|before|from|via|through|with|while|when|late|earlier|this|last)\b[^,:;“”\"]{0,80}?|\s+(?:reporters|journalists|lawmakers|the\s+[\w-]+(?:\s+[\w-]+)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
 _PREP = r"(?:\s+(?:in|on|at|to|during|after|before|from|via|through|with|while|when|late|earlier|this|last)\b[^,:;“”\"]{0,80}?)?"
-_TELL = "told|tells|tell|telling|asked|asks|asking|informed|assured|reminded|urged"
+_TELL = "told tells tell telling asked asks asking informed assured reminded urged".split()
+
+
+def _first_letters(words: set[str]) -> str:
+    return "[" + "".join(sorted({w[0] for w in words})) + "]"
+
+
+def _after_first_letter(words: set[str]) -> str:
+    """The words without their first letter, as a trie whose ends check the whole word behind
+    them: after `_first_letters(words)` and "(?<!\\w.)" (the "\\b" before the word), it matches
+    what "\\b(?:word|...)" does, and the pattern starts with a character set, so that the engine
+    skips to those letters instead of trying every position of the head. (Of the words, at most
+    one can be followed by what these patterns want next, a space, "," ":" or the end, so the
+    order they are tried in changes nothing.)"""
+    return trie(words, lambda w: w[1:], lambda ws: f"(?<={'|'.join(map(re.escape, ws))})")
+
+
+# Searched for in the head of a quote's sentence (before it): the groups "tell" and "cue" hold the
+# word but its first letter (see `_cue_before`).
+_CUE_WORDS = set(CUE_VERBS) | {"went on to say", "pointed out"} | set(CUE_PARTICIPLES)
 _HEAD_CUE_END = re.compile(
-    rf"(?:\b(?P<tell>{_TELL}){_OBJ}|\b(?P<cue>(?:{_CUE})|(?:{_PART}))(?P<that>\s+that)?{_PREP})\s*[,:]?\s*$"
+    rf"{_first_letters(_CUE_WORDS | set(_TELL))}(?<!\w.)"
+    rf"(?:(?P<tell>{_after_first_letter(set(_TELL))}){_OBJ}|(?P<cue>{_after_first_letter(_CUE_WORDS)})(?P<that>\s+that)?{_PREP})"
+    rf"\s*[,:]?\s*$"
 )
-_HEAD_CUE_THAT = re.compile(rf"\b(?P<cue>(?:{_CUE})|(?:{_PART}))\s+that\b")
+_HEAD_CUE_THAT = re.compile(rf"{_first_letters(_CUE_WORDS)}(?<!\w.)(?P<cue>{_after_first_letter(_CUE_WORDS)})\s+that\b")
 _CUE_ANY = re.compile(rf"\b(?P<cue>{_CUE})\b")
 _ADV_END = re.compile(rf"(?:\s+(?:{_ADV}))+\s*$")
 _ADVERBS = frozenset(CUE_ADVERBS)
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
-_CLAUSE = re.compile(r"[,;:(—–]|\b(?:and|but|while|as|when|after|before|because|although)\s")
+# A clause break: a punctuation mark, or a conjunction and the space after it. (One character set
+# first, so the engine skips to those characters; "(?<!\w.)" after a letter is the "\b" before it.)
+_CLAUSE = re.compile(
+    r"[,;:(—–abw](?:(?<=[,;:(—–])|(?<!\w.)(?:(?<=a)(?:nd|s|fter|lthough)|(?<=b)(?:ut|efore|ecause)|(?<=w)(?:hile|hen))\s)"
+)
 _PARTICIPLES = frozenset(CUE_PARTICIPLES)
 _LEADING_AND = re.compile(r"^(?:and|but|then|as)\s+")
 
@@ -305,7 +329,7 @@ def _attribute(ctx: _Context, sp: Span, sidx: int) -> tuple[str | None, str | No
         ms = list(_HEAD_CUE_THAT.finditer(head))
         m = ms[-1] if ms else None
     if m:
-        cue = (m.group("cue") or m.group("tell")).lower()
+        cue = _cue_before(head, m)
         if cue in _PARTICIPLES:
             who = ctx.subject(s_lo, s_lo + m.start())
         else:
@@ -315,6 +339,12 @@ def _attribute(ctx: _Context, sp: Span, sidx: int) -> tuple[str | None, str | No
     if found:
         return found[0], found[1], True, False
     return None, None, False, False
+
+
+def _cue_before(head: str, m: re.Match[str]) -> str:
+    """The cue word of a match of `_HEAD_CUE_END` or `_HEAD_CUE_THAT` in `head`, in lower case."""
+    end = m.end("cue")
+    return head[m.start() : end if end >= 0 else m.end("tell")].lower()
 
 
 def _speech_report(ctx: _Context, lo: int, hi: int) -> tuple[str | None, str | None]:
