@@ -243,15 +243,22 @@ class EventMerger:
     def events(self) -> list[Event]:
         for g in self.groups.values():
             g.place_all()
-        # All events of a group share its date: its sort key is worked out once.
-        keyed = [((key, e.title), e) for span, g in self.groups.items() for key in (span.sort_key,) for e in g.events]
-        keyed.sort(key=_first)
-        undated = sorted(self.undated, key=_casefold_title)
-        return [e for _, e in keyed] + undated
+        # In order of (date's sort key, title), as one stable sort of every event would give,
+        # but sorting the dates, then each date's events by title (a few each): the events of a
+        # group share its date, and groups whose dates sort alike are taken together in order.
+        by_key: dict[tuple, list[_Group]] = {}
+        for span, g in self.groups.items():
+            by_key.setdefault(span.sort_key, []).append(g)
+        out: list[Event] = []
+        for key in sorted(by_key):
+            groups = by_key[key]
+            events = groups[0].events if len(groups) == 1 else [e for g in groups for e in g.events]
+            out += sorted(events, key=_title)
+        return out + sorted(self.undated, key=_casefold_title)
 
 
-def _first(pair: tuple) -> object:
-    return pair[0]
+def _title(e: Event) -> str:
+    return e.title
 
 
 def _casefold_title(e: Event) -> str:
