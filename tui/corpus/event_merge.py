@@ -10,6 +10,7 @@ draft's content words beside them): a draft that is absorbed never becomes a `_D
 from __future__ import annotations
 
 import hashlib
+from sys import intern
 
 from tui.corpus.cache_rows import loads
 from tui.corpus.model import Article, DateMention, DateSpan, Event, Mention
@@ -161,7 +162,9 @@ def parse_drafts(local: str, article_id: str, body: str) -> list[tuple]:
             mentions = [new(Mention, (article_id, body[a:b], a, b))]
         else:
             mentions = [new(Mention, (article_id, body[a:b], a, b)) for a, b in zip(at[0::2], at[1::2])]
-        out.append((value, end_value, title, topics, set(words.split()), mentions, members))
+        # Interned: a word is one object across the build (2.2 million words at 20,000 articles,
+        # a few thousand distinct), so merging compares words by identity, and none is freed.
+        out.append((value, end_value, title, topics, set(map(intern, words.split())), mentions, members))
     return out
 
 
