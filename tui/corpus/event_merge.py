@@ -162,9 +162,11 @@ def parse_drafts(local: str, article_id: str, body: str) -> list[tuple]:
             mentions = [new(Mention, (article_id, body[a:b], a, b))]
         else:
             mentions = [new(Mention, (article_id, body[a:b], a, b)) for a, b in zip(at[0::2], at[1::2])]
-        # Interned: a word is one object across the build (2.2 million words at 20,000 articles,
-        # a few thousand distinct), so merging compares words by identity, and none is freed.
-        out.append((value, end_value, title, topics, set(map(intern, words.split())), mentions, members))
+        # Interned: a word or topic is one object across the build (2.2 million words at 20,000
+        # articles, a few thousand distinct), so merging compares them by identity, and none is
+        # freed.
+        words_set = set(map(intern, words.split()))
+        out.append((value, end_value, title, list(map(intern, topics)), words_set, mentions, members))
     return out
 
 
