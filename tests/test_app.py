@@ -281,6 +281,20 @@ async def test_article_search_opens_a_hit_at_its_first_match_and_comes_back():
         assert isinstance(app.screen, ReaderScreen)
 
 
+async def test_article_search_cleared_shows_the_hint_not_the_last_hits():
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        await search_articles(pilot, "Shanghai")
+        search = app.screen
+        assert len(search._hits) == 1 and counts(app) == "1 article matches"
+        search.query_one(Input).focus()
+        await pilot.press(*["backspace"] * len("Shanghai"), "enter")
+        await settle(pilot)
+        assert search._hits == [] and not search.has_class("-hits")
+        assert not search.query_one(HitList).display and counts(app) == "type to search"
+
+
 async def test_help_is_generated_from_the_bindings():
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

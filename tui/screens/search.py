@@ -97,7 +97,7 @@ class SearchScreen(Screen):
     def _submitted(self, message: Input.Submitted) -> None:
         self._cancel_timer()
         self._focus_hits = True
-        if message.value == self.query_text and not self.has_class("-searching"):
+        if message.value == self.query_text and query_words(message.value) and not self.has_class("-searching"):
             self._show_hits()  # already shown: just move to them
             return
         self._start(message.value)
@@ -112,8 +112,8 @@ class SearchScreen(Screen):
         self.query_text = query
         self.workers.cancel_group(self, "search")
         if not query_words(query):
-            self._hits = []
             self.remove_class("-searching")
+            self._list([])  # the hits of the query before go with it
             self._status("type to search")
             self._note(HINT)
             return
@@ -138,27 +138,33 @@ class SearchScreen(Screen):
         if request != self._request:
             return
         self.remove_class("-searching")
-        self._hits = [h for h in hits if h.article_id in self.corpus.articles]
+        self._list(hits)
         self._show_hits()
 
     # -- what is shown ---------------------------------------------------------------------
 
-    def _show_hits(self) -> None:
-        hits_list = self.query_one(HitList)
+    def _list(self, hits: list[Hit]) -> None:
+        """Put `hits` in the list (shown when there are some)."""
+        self._hits = hits
         articles = self.corpus.articles
         options: list[Option | None] = []
-        for hit in self._hits:
+        for hit in hits:
             if options:
                 options.append(None)  # a rule under the hit before
             options.append(Option(hit_prompt(articles[hit.article_id], hit)))
+        hits_list = self.query_one(HitList)
         hits_list.set_options(options)
-        count = len(self._hits)
-        self._status(f"{plural(count, 'article')} match")
-        self.set_class(count > 0, "-hits")
-        if count:
+        if hits:
             hits_list.highlighted = 0
+        self.set_class(bool(hits), "-hits")
+
+    def _show_hits(self) -> None:
+        """Say how many articles match, and move to them after Enter."""
+        count = len(self._hits)
+        self._status(f"{plural(count, 'article')} match{'es' if count == 1 else ''}")
+        if count:
             if self._focus_hits:
-                hits_list.focus()
+                self.query_one(HitList).focus()
         else:
             self._note(f"No article holds all of: {' '.join(query_words(self.query_text))}.")
         self._focus_hits = False
