@@ -99,6 +99,8 @@ def _decode_heavy(heavy: str) -> tuple[list[tuple[int, int]], list[DateMention]]
 def _decode(data: str, body: str, drafts: str | None, quotes: str, article: Article) -> tuple[Article, Any]:
     """Fill `article` (a fresh, empty instance) from `data`; the extraction without its date
     mentions (None: the caller's to fill in, or to leave in the cache)."""
+    from tui.corpus.extract import Extraction  # (not with this module: a stored corpus needs none of it)
+
     a, x = loads(data)
     (aid, path, title, source, url, author, published, dateline, tags, problems) = a
     article.id, article.path, article.title, article.body = aid, path, title, body
@@ -110,7 +112,7 @@ def _decode(data: str, body: str, drafts: str | None, quotes: str, article: Arti
     if x is not None:
         people, topics = x
         new = tuple.__new__  # a named tuple made without its __new__ (a Python function)
-        extraction = _extraction_class()(
+        extraction = Extraction(
             dates=None,  # type: ignore[arg-type]
             people=[Person(n, set(al), set(ro)) for n, al, ro in people],
             # One string object per speaker and cue word ("said", "told"): a few thousand words
@@ -123,20 +125,6 @@ def _decode(data: str, body: str, drafts: str | None, quotes: str, article: Arti
             drafts=drafts,
         )
     return article, extraction
-
-
-def _extraction_class() -> type:
-    """`extract.Extraction`, imported when first needed (not with this module: a reader that
-    loads a stored corpus has no use for the extraction modules)."""
-    global _Extraction
-    if _Extraction is None:
-        from tui.corpus.extract import Extraction
-
-        _Extraction = Extraction
-    return _Extraction
-
-
-_Extraction: type | None = None
 
 
 def decode_row(data: str, heavy: str, body: str, drafts: str | None, quotes: str) -> tuple[Article, Any]:
