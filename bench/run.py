@@ -17,6 +17,7 @@ Options: --n 20000 (synthetic articles), --data DIR (where corpora and caches go
 from __future__ import annotations
 
 import argparse
+import compileall
 import fcntl
 import json
 import os
@@ -137,6 +138,10 @@ def freeze_sources(data: Path) -> Path:
     dest = data / "src"
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(REPO / "tui", dest / "tui", ignore=shutil.ignore_patterns("__pycache__"))
+    # Compiled as an install or a second run finds it: with PYTHONDONTWRITEBYTECODE set (some
+    # machines set it) every start would otherwise compile the copy afresh, a cost the minimal
+    # app, whose Textual was compiled by pip, never pays.
+    compileall.compile_dir(dest, quiet=1)
     return dest
 
 

@@ -85,7 +85,7 @@ def test_quotes_views(sample):
 
 
 def test_ranges_are_described_at_their_coarsest():
-    from tui.corpus.query import describe_range
+    from tui.corpus.filters import describe_range
 
     assert describe_range(*parse_range("2022")) == "2022"
     assert describe_range(*parse_range("2021..2022")) == "2021–2022"

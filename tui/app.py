@@ -35,7 +35,7 @@ SHOW_WAIT = 1.0
 
 
 def _no_filter() -> Filter:
-    from tui.corpus.query import Filter
+    from tui.corpus.filters import Filter
 
     return Filter()
 
