@@ -244,6 +244,36 @@ def test_parallel_extraction_gives_the_same_corpus(tmp_path, monkeypatch):
     assert to_json(load_corpus(root)) == serial  # workers' articles stored, then read back lazily
 
 
+def test_worker_processes_start_early_only_for_a_big_folder(tmp_path, monkeypatch):
+    """The workers' server starts while the folder is walked only when there are enough
+    articles to read in parallel (counted up to that, hidden files and linked folders aside)."""
+    root = tmp_path / "big"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    for i in range(3):
+        (root / f"a{i}.txt").write_text("x")
+        (root / "sub" / "deeper" / f"b{i}.md").write_text("x")
+        (root / ".hidden" / f"c{i}.txt").write_text("x")
+    (root / "notes.pdf").write_text("x")
+    (root / "loop").symlink_to(root)  # a loop: never followed
+    assert read_files._has_at_least(str(root), 6)
+    assert not read_files._has_at_least(str(root), 7)
+    assert not read_files._has_at_least(str(tmp_path / "missing"), 1)
+    started: list[str] = []
+    monkeypatch.setattr(read_files.threading if hasattr(read_files, "threading") else __import__("threading"), "Thread",
+                        lambda target, name, daemon: started.append(name) or type("T", (), {"start": lambda self: None})())
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(read_files, "PARALLEL_MIN_FILES", 7)
+    read_files.start_workers_early(str(root))
+    assert started == []
+    monkeypatch.setattr(read_files, "PARALLEL_MIN_FILES", 6)
+    read_files.start_workers_early(str(root))
+    assert started == ["timeline-pool-prestart"]
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    read_files.start_workers_early(str(root))
+    assert started == ["timeline-pool-prestart"]
+
+
 # -- search ------------------------------------------------------------------------------------
 
 

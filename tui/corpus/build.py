@@ -87,6 +87,8 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
         preview = _preview(root, manifest)
         if preview is not None:
             yield preview
+    if cache is None or cache.is_empty():
+        read_files.start_workers_early(str(root))
     plan = _plan(root, manifest)
     problems += plan.problems
     total = len(plan.entries)

@@ -77,6 +77,52 @@ def read_encoded(entry: _Entry, manifest: Manifest) -> FileRead:
     return done
 
 
+_PRELOAD = ["tui.corpus.read_files", "tui.corpus.extract"]
+
+
+def start_workers_early(root: str) -> None:
+    """A cold build of a big folder: start the worker processes' server now, in a thread, while
+    this process walks the folder (~0.2 s at 20,000 files, with the other core idle) rather
+    than after: the server imports the extraction modules first (~0.3 s). Nothing happens for a
+    folder of fewer than `PARALLEL_MIN_FILES` articles (counted up to that) or on one core."""
+    if (os.cpu_count() or 1) < 2 or not _has_at_least(root, PARALLEL_MIN_FILES):
+        return
+    import threading
+
+    def start() -> None:
+        try:
+            import multiprocessing
+            from multiprocessing import forkserver
+
+            multiprocessing.get_context("forkserver").set_forkserver_preload(_PRELOAD)
+            forkserver.ensure_running()
+        except (OSError, ValueError, ImportError, RuntimeError):
+            pass  # `read_all` tries again, and falls back to this process
+
+    threading.Thread(target=start, name="timeline-pool-prestart", daemon=True).start()
+
+
+def _has_at_least(root: str, n: int) -> bool:
+    """Whether the folder holds at least `n` article files (not hidden), counting up to `n`."""
+    stack, found = [root], 0
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as it:
+                for e in it:
+                    name = e.name
+                    if name.startswith("."):
+                        continue
+                    if e.is_dir(follow_symlinks=False):  # (a linked folder may loop: not counted)
+                        stack.append(e.path)
+                    elif name.lower().endswith((".txt", ".md")):
+                        found += 1
+                        if found >= n:
+                            return True
+        except OSError:
+            continue
+    return False
+
+
 def read_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[list[tuple[int, FileRead]]]:
     """Read and extract the files at `todo`, in batches, in worker processes when it pays."""
     if not todo:
@@ -112,7 +158,7 @@ def read_all(plan: _Plan, manifest: Manifest, todo: list[int]) -> Iterator[list[
         # modules; the first submissions wait for it (~0.3 s).
         try:
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["tui.corpus.read_files", "tui.corpus.extract"])
+            ctx.set_forkserver_preload(_PRELOAD)
             pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(manifest,))
             started.append(pool)
             for chunk in queue:  # a few chunks in flight per worker, not all of them at once
