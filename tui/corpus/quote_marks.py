@@ -38,14 +38,6 @@ class Span(NamedTuple):
 _ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1] in _TRAILING_PUNCT:
-        end -= 1
-    return start, end
-
-
 def find_spans(text: str) -> list[Span]:
     """Every top-level quote in `text`, in order."""
     out: list[Span] = []
@@ -62,9 +54,7 @@ def find_spans(text: str) -> list[Span]:
         le = text.find("\n", every[mi])
         if le < 0:
             le = n
-        mj = mi + 1
-        while mj < count and every[mj] < le:
-            mj += 1
+        mj = bisect.bisect_left(every, le, mi + 1, count)
         marks = every[mi:mj]
         mi = mj
         kind: str | None = None  # None, "d" or "s": the quote open in this line
@@ -135,9 +125,16 @@ def _mark_positions(text: str) -> list[int]:
 
 
 def _emit(text: str, out: list[Span], open_: int, close: int | None, raw_end: int) -> None:
-    s, e = _trim(text, open_ + 1, raw_end)
+    s, e = open_ + 1, raw_end  # (the quoted words, trimmed)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1] in _TRAILING_PUNCT:
+        e -= 1
     if _ALNUM.search(text, s, e) is not None:
-        out.append(Span(open_, close, s, e, raw_end))
+        out.append(_new_tuple(Span, (open_, close, s, e, raw_end)))  # (made without its `__new__` in Python)
+
+
+_new_tuple = tuple.__new__
 
 
 def _single_closer(text: str, start: int, end: int, opener: str) -> int | None:
@@ -165,12 +162,15 @@ def mask(text: str, spans: list[Span]) -> str:
             return _mask_by_char(text, spans)
         if hi <= lo:
             continue
-        last = _kept_end(text, sp)
         out.append(text[pos:lo])
-        if last is None:
-            out.append("x" * (hi - lo))
+        # (`_kept_end`, inline)
+        k = hi
+        while k > lo and text[k - 1].isspace():
+            k -= 1
+        if k > lo and text[k - 1] in ".!?":
+            out += ("x" * (k - 1 - lo), text[k - 1], "x" * (hi - k))
         else:
-            out += ("x" * (last - lo), text[last], "x" * (hi - last - 1))
+            out.append("x" * (hi - lo))
         pos = hi
     out.append(text[pos:])
     return "".join(out)

@@ -65,7 +65,8 @@ class Mentions:
     def _top(self, phrase: str):
         top = self._role_top.get(phrase, _UNSEEN)
         if top is _UNSEEN:
-            scored = [(person_role_score(phrase, p), name) for name, p in self.people.items()]
+            # (a person without roles fits no phrase)
+            scored = [(person_role_score(phrase, p), name) for name, p in self.people.items() if p.roles]
             best = max((s for s, _ in scored), default=0)
             if best == 0:
                 top = None
@@ -114,9 +115,9 @@ class Mentions:
     def _build(self) -> None:
         masked, owner = self.masked, self.owner
         self._all = []
-        if self.alias_rx:
-            for m in self.alias_rx.finditer(masked):
-                self._insert(m.start(), owner[m.group()])
+        if self.alias_rx:  # (in order, apart: as `_insert` would place them one by one)
+            self._all = [(p, n, owner[form]) for n, (p, form) in enumerate(self.alias_rx.spans(masked), 1)]
+            self._n = len(self._all)
         for m in _ROLE_CAND.finditer(masked):
             phrase = _role_phrase(m.group())
             if phrase is not None:

@@ -80,6 +80,7 @@ _CLAUSE = re.compile(
 )
 _PARTICIPLES = frozenset(CUE_PARTICIPLES)
 _LEADING_AND = re.compile(r"^(?:and|but|then|as)\s+")
+_LEADING_WORDS = ("and", "but", "then", "as")
 
 
 class _Context:
@@ -118,15 +119,17 @@ class _Context:
         sidx = self.sentences.index(pos)
         spans = self.sentences.spans
         near = self.mentions.between(spans[max(0, sidx - 3)][0], pos)
+        found = [(m[0], m[2], self._gender(m[2])) for m in near]  # (each gender looked up once)
         # "he": anyone not known to be a woman; "she": a woman, else anyone of unknown gender.
+        # The first one that fits in the latest sentence holding one.
         passes = [{"m", None}] if want == "m" else [{"f"}, {None}]
         for allowed in passes:
             for s in range(sidx, max(-1, sidx - 4), -1):
                 lo, hi = spans[s]
                 hi = min(hi, pos)
-                ok = [m[2] for m in near if lo <= m[0] < hi and self._gender(m[2]) in allowed]
-                if ok:
-                    return ok[0]
+                for at, who, g in found:
+                    if lo <= at < hi and g in allowed:
+                        return who
         return None
 
     def _gender(self, name: str) -> str | None:
@@ -151,7 +154,8 @@ class _Context:
         """What `resolve_np` makes of `np`, apart from the position: (_PRONOUN, the pronoun),
         (_ROLE, the role phrase) or (_PERSON, the person or None)."""
         np = _drop_end_adverbs(np.strip()).strip()
-        np = _LEADING_AND.sub("", np)
+        if np.startswith(_LEADING_WORDS):  # (what `_LEADING_AND` can take: its words)
+            np = _LEADING_AND.sub("", np)
         if not np:
             return _PERSON, None
         if np.lower() in PRONOUNS:
@@ -285,11 +289,10 @@ def _unknown_name(np: str) -> str | None:
     return None
 
 
-def _attribute(ctx: _Context, sp: Span, sidx: int) -> tuple[str | None, str | None, bool, bool]:
-    """(speaker, cue, attributed after the quote, cue before it); `sidx`: the sentence of the
-    quote's opening mark."""
+def _attribute(ctx: _Context, sp: Span, s_lo: int, s_hi: int) -> tuple[str | None, str | None, bool, bool]:
+    """(speaker, cue, attributed after the quote, cue before it); masked[s_lo:s_hi]: the sentence
+    of the quote's opening mark."""
     masked = ctx.masked
-    s_lo, s_hi = ctx.sentences.spans[sidx]
     head = masked[s_lo : sp.open]
     after = (sp.close + 1) if sp.close is not None else sp.raw_end
     nxt = masked.find("“", after, s_hi)
@@ -368,22 +371,28 @@ def find_quotes(text: str, people: list[Person] | None = None, article_id: str =
     ctx = _Context(text, masked, people)
     sentences = ctx.sentences
     quotes: list[Quote] = []
-    prev: tuple[Span, str | None, int] | None = None  # last quote, its speaker, its sentence
+    # The last quote's speaker and where it ends (its sentence is looked up only when asked).
+    prev_speaker: str | None = None
+    prev_end = -1
     for sp in spans:
         sidx = sentences.index(sp.open)
-        speaker, cue, after, before = _attribute(ctx, sp, sidx)
+        speaker, cue, after, before = _attribute(ctx, sp, *sentences.spans[sidx])
         fragment = is_fragment(text, sp, after, before)
         if speaker is None and cue is None and not fragment and sidx > 0:
             # Continuation: the previous sentence holds this speaker's quote or speech report.
             p_lo, p_hi = sentences.spans[sidx - 1]
             close_para = sentences.paragraph(sp.open) - sentences.paragraph(p_hi - 1) <= 1
             if close_para:
-                if prev is not None and prev[2] in (sidx - 1, sidx) and prev[1]:
-                    speaker = prev[1]
+                if prev_speaker and sentences.index(prev_end) in (sidx - 1, sidx):
+                    speaker = prev_speaker
                 else:
                     speaker, cue = _speech_report(ctx, p_lo, p_hi)
         if speaker:
             ctx.add_speaker(sp.open, speaker)
-        quotes.append(Quote(text[sp.start : sp.end], sp.start, sp.end, speaker, cue, fragment, article_id))
-        prev = (sp, speaker, sentences.index(sp.end if sp.close is None else sp.close))
+        # (`Quote` is a named tuple: made directly, without its `__new__` in Python)
+        quotes.append(_new_tuple(Quote, (text[sp.start : sp.end], sp.start, sp.end, speaker, cue, fragment, article_id)))
+        prev_speaker, prev_end = speaker, (sp.end if sp.close is None else sp.close)
     return quotes
+
+
+_new_tuple = tuple.__new__
