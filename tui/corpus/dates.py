@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Callable
 
 from . import date_calendar as cal
-from .date_cues import cue_before, id_before, unit_after
+from .date_cues import cue_before
 from .date_grammar import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -30,6 +30,7 @@ from .date_grammar import (
 from .date_ranges import Candidate, merge_ranges
 from .date_starts import pattern_starts
 from .date_tense import SentenceFinder, tense_at
+from .date_years import year_at, year_bare, year_ctx, year_ok, year_range, year_starts_early
 from .model import DateMention, PartialDate
 from .word_starts import matches_at
 
@@ -39,11 +40,6 @@ __all__ = ["find_dates"]
 def _num(word: str) -> int:
     w = word.lower()
     return int(w) if w.isdigit() else NUMBER_WORDS[w]
-
-
-def _year_ok(text: str, end: int) -> bool:
-    """A number ending at `end` is not a year when a unit or a count noun follows it."""
-    return not unit_after(text, end)
 
 
 def _day(d: str) -> int:
@@ -74,7 +70,7 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
         return None
     wd = weekday_number(m["wd"]) if m["wd"] else None
     if m["y"]:
-        if not _year_ok(text, m.end()):
+        if not year_ok(text, m.end()):
             return None
         y = int(m["y"])
         return Candidate(m.start(), m.end(), PartialDate(y, month, d1),
@@ -91,7 +87,7 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
 
 
 def _month_year(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> Candidate | None:
-    if not _year_ok(text, m.end()):
+    if not year_ok(text, m.end()):
         return None
     start = pre.start() if pre else m.start()  # "early May 2018"
     return Candidate(start, m.end(), PartialDate(int(m["y"]), month_number(m["mon"])))
@@ -205,7 +201,7 @@ def _months_of(m: re.Match[str], text: str) -> Candidate | None:
     which, unit = m["which"].lower(), m["unit"].lower()
     n = _num(m["n"]) if m["n"] else 1
     if m["y"]:
-        if not _year_ok(text, m.end()):
+        if not year_ok(text, m.end()):
             return None
         try:
             v, ev = _months_range(int(m["y"]), which, n, unit)
@@ -217,43 +213,11 @@ def _months_of(m: re.Match[str], text: str) -> Candidate | None:
 
 
 def _season(m: re.Match[str], text: str) -> Candidate | None:
-    if not _year_ok(text, m.end()):
+    if not year_ok(text, m.end()):
         return None
     y = int(m["y"])
     a, b = SEASONS[m["season"].lower()]
     return Candidate(m.start(), m.end(), PartialDate(y, a), PartialDate(y, b))
-
-
-def _year_range(m: re.Match[str], text: str) -> Candidate | None:
-    y1 = int(m["y1"])
-    y2s = m["y2"]
-    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-    if not y1 < y2 <= y1 + 50 or not _year_ok(text, m.end()) or id_before(text, m.start()):
-        return None
-    return Candidate(m.start(), m.end(), PartialDate(y1), PartialDate(y2))
-
-
-def _year_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> Candidate | None:
-    if cue is None or not _year_ok(text, m.end()) or _DECADE_S.match(text, m.end() - 1):
-        return None  # (a year without a cue is left to _year_bare, which checks more)
-    pre = cue["pre"].lower()
-    start = cue.start() if pre in ("early", "late", "mid", "fiscal") else m.start("y")
-    return Candidate(start, m.end(), PartialDate(int(m["y"])))
-
-
-_DECADE_S = re.compile(r"0['’]s\b")  # "the 1990's"
-_DIGIT_GROUP_BEFORE = re.compile(r"\d[ \t]+$")
-_DIGIT_GROUP_AFTER = re.compile(r"[ \t]+\d")
-
-
-def _year_bare(m: re.Match[str], text: str) -> Candidate | None:
-    if not _year_ok(text, m.end()) or _DECADE_S.match(text, m.end() - 1):
-        return None
-    if id_before(text, m.start()):
-        return None
-    if _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _DIGIT_GROUP_AFTER.match(text, m.end()):
-        return None  # a group of digits in a phone or account number: "+98 21 2215 1966"
-    return Candidate(m.start(), m.end(), PartialDate(int(m["y"])))
 
 
 _HANDLERS: list[tuple[str, Callable[..., Candidate | None]]] = [
@@ -270,20 +234,31 @@ _HANDLERS: list[tuple[str, Callable[..., Candidate | None]]] = [
     ("ago", _ago),
     ("months_of", _months_of),
     ("season", _season),
-    ("year_range", _year_range),
-    ("year_ctx", _year_ctx),
-    ("year_bare", _year_bare),
+    ("year_range", year_range),
+    ("year_ctx", year_ctx),
+    ("year_bare", year_bare),
 ]
 _RULES = [(name, PATTERNS[name], PREFIXES.get(name), handler) for name, handler in _HANDLERS]
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
-
-
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     starts = pattern_starts(text)
     cued_years: set[tuple[int, int]] = set()  # the spans of "year_ctx" candidates
+    # Most years lie inside a longer date ("May 2022", "January 19, 2022") and are never chosen:
+    # those whose candidates surely start at the year ("late" ones) are looked at only while
+    # choosing, and only where nothing chosen covers them. (Both year rules run at the same
+    # places; a year is four digits and two places lie further apart, so skipping one place
+    # never changes where a rule resumes.)
+    late: list[int] = []
+    if starts is not None and starts["year_bare"] is starts["year_ctx"]:
+        years = starts["year_ctx"]
+        if years:
+            early = [p for p in years if year_starts_early(text, p)]
+            if len(early) < len(years):
+                late = [p for p in years if not year_starts_early(text, p)] if early else years
+                starts = {**starts, "year_ctx": early, "year_bare": early}
     for name, pattern, prefix, handler in _RULES:
         if starts is None:
             matches = pattern.finditer(text)
@@ -317,10 +292,32 @@ def _candidates(text: str) -> list[Candidate]:
     found.sort(key=_START)
     chosen: list[Candidate] = []
     last_end = -1
+    if not late:
+        for c in found:
+            if c.start >= last_end:
+                chosen.append(c)
+                last_end = c.end
+        return chosen
+    # The same, with the late years in their places: (p, p + 4), after equal spans (the year
+    # rules come last).
+    k = 0
+    p = late[0]
+    stop = len(text) + 1
     for c in found:
-        if c.start >= last_end:
+        s = c.start
+        while p < s or (p == s and p + 4 > c.end):
+            if p >= last_end and (y := year_at(text, p)) is not None:
+                chosen.append(y)
+                last_end = y.end
+            k += 1
+            p = late[k] if k < len(late) else stop
+        if s >= last_end:
             chosen.append(c)
             last_end = c.end
+    for p in late[k:]:
+        if p >= last_end and (y := year_at(text, p)) is not None:
+            chosen.append(y)
+            last_end = y.end
     return chosen
 
 
