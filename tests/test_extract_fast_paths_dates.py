@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.corpus import date_cues, date_grammar, dates, date_lines, frontmatter, sanitize, topics
+from tui.corpus import date_calendar, date_cues, date_grammar, dates, date_lines, frontmatter, sanitize, topics
 from tui.corpus.article_text import _BOILERPLATE, _maybe_boilerplate
 from tui.corpus.date_starts import pattern_starts
 from tui.corpus.date_tense import SentenceFinder, sentence_bounds, sentence_of
@@ -202,3 +202,40 @@ def test_front_matter_libyaml_gives_what_the_pure_python_parser_gives(source):
 
     loader = frontmatter._loader()
     assert outcome(lambda: frontmatter._load(source)) == outcome(lambda: yaml.load(source, Loader=loader))  # noqa: S506
+
+
+def _plain_nearest_year(ref, month, day):
+    best, gap = ref.year, None
+    for y in (ref.year, ref.year - 1, ref.year + 1):
+        try:
+            d = abs((date(y, month, day) - ref).days)
+        except ValueError:
+            continue
+        if gap is None or d < gap:
+            best, gap = y, d
+    return best
+
+
+def _plain_day_year(ref, month, day, tense):
+    """`date_calendar.day_year` as first written: each date built where it is asked about."""
+    if tense == "future":
+        y = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+    elif tense == "past":
+        y = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+    else:
+        return _plain_nearest_year(ref, month, day)
+    try:
+        if abs((date(y, month, day) - ref).days) <= 183:
+            return y
+    except ValueError:
+        pass
+    return _plain_nearest_year(ref, month, day)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(date(1, 1, 1), date(9999, 12, 31)) | st.dates(date(2019, 1, 1), date(2024, 12, 31)),
+       st.integers(1, 12), st.integers(0, 32))
+def test_day_years_look_at_each_date_once_and_answer_as_before(ref, month, day):
+    plain = [_plain_day_year(ref, month, day, t) for t in (None, "past", "future")]
+    assert list(date_calendar.day_years(ref, month, day)) == plain
+    assert date_calendar.day_year_depends_on_tense(ref, month, day) == (plain[1] != plain[0] or plain[2] != plain[0])

@@ -58,16 +58,28 @@ _YEAR_CTX, _YEAR_BARE = PATTERNS["year_ctx"], PATTERNS["year_bare"]
 # The last words of the cues that put a "year_ctx" candidate's start before its year: those
 # kept, and "year" (that of "early the year 2022").
 _START_BEFORE_YEAR = (*_KEEP_CUE, "year")
+# Their last letters in either case (none is a "k", which the Kelvin sign lower-cases to).
+_LAST_LETTERS = frozenset(c for w in _START_BEFORE_YEAR for c in (w[-1], w[-1].upper()))
+assert "k" not in _LAST_LETTERS
 
 
-def year_starts_early(text: str, p: int) -> bool:
-    """Whether a "year_ctx" candidate of the year at `p` may start before `p` (a superset): its
-    cue's last word, right before whitespace or "-", is one of `_START_BEFORE_YEAR` (whatever
-    the case; `pattern_starts` answered, so no "ſ" or "ı" stands for an ASCII letter)."""
-    j = p
-    while j > 0 and ((c := text[j - 1]).isspace() or c == "-"):
-        j -= 1
-    return j < p and text[max(0, j - 6) : j].lower().endswith(_START_BEFORE_YEAR)
+def split_years(text: str, years: list[int]) -> tuple[list[int], list[int]]:
+    """`years` (where a year may start) split in two: those whose "year_ctx" candidate may start
+    before the year (a superset: the last word of its cue, right before whitespace or "-", is
+    one of `_START_BEFORE_YEAR`, whatever the case; `pattern_starts` answered, so no "ſ" or "ı"
+    stands for an ASCII letter), and the others."""
+    early: list[int] = []
+    late: list[int] = []
+    for p in years:
+        j = p
+        while j > 0 and ((c := text[j - 1]).isspace() or c == "-"):
+            j -= 1
+        # (Each of those words ends in one of these letters: most words are passed at once.)
+        if 0 < j < p and text[j - 1] in _LAST_LETTERS and text[max(0, j - 6) : j].lower().endswith(_START_BEFORE_YEAR):
+            early.append(p)
+        else:
+            late.append(p)
+    return early, late
 
 
 def year_at(text: str, p: int) -> Candidate | None:

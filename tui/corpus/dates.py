@@ -30,7 +30,7 @@ from .date_grammar import (
 from .date_ranges import Candidate, merge_ranges
 from .date_starts import pattern_starts
 from .date_tense import SentenceFinder, tense_at
-from .date_years import year_at, year_bare, year_ctx, year_ok, year_range, year_starts_early
+from .date_years import year_at, year_bare, year_ctx, year_ok, year_range, split_years
 from .model import DateMention, PartialDate
 from .word_starts import matches_at
 
@@ -76,14 +76,27 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
         return Candidate(m.start(), m.end(), PartialDate(y, month, d1),
                          PartialDate(y, month, d2) if d2 else None)
 
+    # (`cal.day_years` for the reference found once: whether the tense matters, then the year)
+    years: dict[date, tuple[int, int, int]] = {}
+
+    def day_years(ref: date) -> tuple[int, int, int]:
+        ys = years.get(ref)
+        if ys is None:
+            ys = years[ref] = cal.day_years(ref, month, d1)
+        return ys
+
     def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
         y = cal.year_matching_weekday(ref, month, d1, wd) if wd is not None else None
         if y is None:
-            y = cal.day_year(ref, month, d1, tense)
+            y = cal.year_for(day_years(ref), tense)
         return PartialDate(y, month, d1), (PartialDate(y, month, d2) if d2 else None)
 
+    def tense_matters(ref: date) -> bool:  # (`cal.day_year_depends_on_tense`)
+        near, past, future = day_years(ref)
+        return past != near or future != near
+
     return Candidate(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None,
-                     tense_matters=lambda ref: cal.day_year_depends_on_tense(ref, month, d1))
+                     tense_matters=tense_matters)
 
 
 def _month_year(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> Candidate | None:
@@ -253,12 +266,9 @@ def _candidates(text: str) -> list[Candidate]:
     # never changes where a rule resumes.)
     late: list[int] = []
     if starts is not None and starts["year_bare"] is starts["year_ctx"]:
-        years = starts["year_ctx"]
-        if years:
-            early = [p for p in years if year_starts_early(text, p)]
-            if len(early) < len(years):
-                late = [p for p in years if not year_starts_early(text, p)] if early else years
-                starts = {**starts, "year_ctx": early, "year_bare": early}
+        early, late = split_years(text, starts["year_ctx"])
+        if late:
+            starts = {**starts, "year_ctx": early, "year_bare": early}
     for name, pattern, prefix, handler in _RULES:
         if starts is None:
             matches = pattern.finditer(text)
