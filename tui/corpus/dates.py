@@ -137,22 +137,27 @@ def _month_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) ->
             y = cal.month_year(ref, month, tense or "past")
         return PartialDate(y, month), None
 
-    return Candidate(start, m.end(), resolve=resolve, yearless=(month, None), uses_tense=rel is None)
+    # (The tense matters but in the reference's own month, which both sides give.)
+    return Candidate(start, m.end(), resolve=resolve, yearless=(month, None), uses_tense=rel is None,
+                     tense_matters=lambda ref: ref.month != month)
+
+
+_WEEKDAY_MODE = {"last": "last", "past": "last", "previous": "last", "next": "next", "coming": "future"}
 
 
 def _weekday(m: re.Match[str], text: str) -> Candidate | None:
     wd = weekday_number(m["wd"])
     rel = (m["rel"] or "").lower().split()
-    mode = {"last": "last", "past": "last", "previous": "last", "next": "next"}.get(rel[-1] if rel else "")
-    if rel and rel[-1] == "coming":
-        mode = "future"
+    mode = _WEEKDAY_MODE.get(rel[-1]) if rel else None
 
     def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
         return PartialDate.from_date(cal.weekday_near(ref, wd, mode or tense or "past")), None
 
     if mode is None and m.group()[-2:] in ("'s", "’s"):
         mode = "past"  # "Wednesday's ruling": news names past events this way
-    return Candidate(m.start(), m.end(), resolve=resolve, uses_tense=mode is None)
+    # (The tense matters but on the reference's own weekday, which both sides give.)
+    return Candidate(m.start(), m.end(), resolve=resolve, uses_tense=mode is None,
+                     tense_matters=lambda ref: ref.weekday() != wd)
 
 
 _GENERIC_TODAY = re.compile(
