@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .model import PartialDate
+from .date_values import Value, from_date, month_value, week_value, year_value
 
 
-def week_of(d: date) -> PartialDate:
+def week_of(d: date) -> Value:
     y, w, _ = d.isocalendar()
-    return PartialDate(y, week=w)
+    return week_value(y, w)
 
 
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
@@ -119,24 +119,24 @@ def year_matching_weekday(ref: date, month: int, day: int, wd: int) -> int | Non
     return best
 
 
-def shift(ref: date, unit: str, n: int) -> PartialDate:
+def shift(ref: date, unit: str, n: int) -> Value:
     """The reference moved by n units, at that unit's precision."""
     if unit == "year":
-        return PartialDate(ref.year + n)
+        return year_value(ref.year + n)
     if unit == "month":
         y, m = add_months(ref.year, ref.month, n)
-        return PartialDate(y, m)
+        return month_value(y, m)
     if unit == "week":
         return week_of(ref + timedelta(weeks=n))
-    return PartialDate.from_date(ref + timedelta(days=n))
+    return from_date(ref + timedelta(days=n))
 
 
-def coming(ref: date, unit: str) -> PartialDate:
+def coming(ref: date, unit: str) -> Value:
     """'the coming week/month/year': the unit holding the middle of the next stretch."""
     half = {"week": 3, "month": 15, "year": 182}[unit]
     d = ref + timedelta(days=half)
     if unit == "week":
         return week_of(d)
     if unit == "month":
-        return PartialDate(d.year, d.month)
-    return PartialDate(d.year)
+        return month_value(d.year, d.month)
+    return year_value(d.year)
