@@ -30,8 +30,8 @@ from .date_grammar import (
 from .date_ranges import Candidate, merge_ranges
 from .date_starts import pattern_starts
 from .date_tense import SentenceFinder, tense_at
-from .date_years import year_at, year_bare, year_ctx, year_ok, year_range, split_years
 from .date_values import Value, day_value, from_date, iso_precision, month_value
+from .date_years import split_years, year_at, year_bare, year_ctx, year_ok, year_range
 from .model import DateMention
 from .word_starts import matches_at
 
