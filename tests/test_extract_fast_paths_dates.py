@@ -7,12 +7,13 @@ definition on texts built from tricky pieces.
 """
 
 import re
+from datetime import date
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.corpus import date_cues, date_grammar, date_lines, frontmatter, sanitize, topics
+from tui.corpus import date_calendar, date_cues, date_grammar, dates, date_lines, frontmatter, sanitize, topics
 from tui.corpus.article_text import _BOILERPLATE, _maybe_boilerplate
 from tui.corpus.date_starts import pattern_starts
 from tui.corpus.date_tense import SentenceFinder, sentence_bounds, sentence_of
@@ -49,6 +50,27 @@ def test_date_patterns_run_only_where_they_can_start(text):
         assert [m.span() for m in matches_at(pattern, text, starts[name])] == [
             m.span() for m in pattern.finditer(text)
         ], name
+
+
+_YEAR_PIECES = [
+    "2022", "1990", "2019-2021", "2021 – 22", "2022/01/19", "1990/5/06", "2٠22", "1990's", "early", "EARLY", "Mid",
+    "mid-", "late", "fiscal", "ﬁscal", "the year", "yearly", "in", "of", "about", "people", "May", "January 19,",
+    "19 January", "Monday,", "this", "between", "from", "+98 21", "$",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts(_YEAR_PIECES, 12), st.sampled_from([None, date(2022, 1, 19), date(2020, 2, 29)]))
+def test_dates_found_where_patterns_start_are_those_of_full_scans(text, reference):
+    """The start-word scan and the years looked at only while choosing (`_candidates`) give
+    what running every pattern over the whole text and choosing among everything gives."""
+    fast = dates.find_dates(text, reference)
+    real = dates.pattern_starts
+    try:
+        dates.pattern_starts = lambda text: None
+        assert fast == dates.find_dates(text, reference)
+    finally:
+        dates.pattern_starts = real
 
 
 _CUE_PIECES = [
@@ -180,3 +202,40 @@ def test_front_matter_libyaml_gives_what_the_pure_python_parser_gives(source):
 
     loader = frontmatter._loader()
     assert outcome(lambda: frontmatter._load(source)) == outcome(lambda: yaml.load(source, Loader=loader))  # noqa: S506
+
+
+def _plain_nearest_year(ref, month, day):
+    best, gap = ref.year, None
+    for y in (ref.year, ref.year - 1, ref.year + 1):
+        try:
+            d = abs((date(y, month, day) - ref).days)
+        except ValueError:
+            continue
+        if gap is None or d < gap:
+            best, gap = y, d
+    return best
+
+
+def _plain_day_year(ref, month, day, tense):
+    """`date_calendar.day_year` as first written: each date built where it is asked about."""
+    if tense == "future":
+        y = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+    elif tense == "past":
+        y = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+    else:
+        return _plain_nearest_year(ref, month, day)
+    try:
+        if abs((date(y, month, day) - ref).days) <= 183:
+            return y
+    except ValueError:
+        pass
+    return _plain_nearest_year(ref, month, day)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(date(1, 1, 1), date(9999, 12, 31)) | st.dates(date(2019, 1, 1), date(2024, 12, 31)),
+       st.integers(1, 12), st.integers(0, 32))
+def test_day_years_look_at_each_date_once_and_answer_as_before(ref, month, day):
+    plain = [_plain_day_year(ref, month, day, t) for t in (None, "past", "future")]
+    assert list(date_calendar.day_years(ref, month, day)) == plain
+    assert date_calendar.day_year_depends_on_tense(ref, month, day) == (plain[1] != plain[0] or plain[2] != plain[0])

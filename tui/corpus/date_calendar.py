@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .model import PartialDate
+from .date_values import Value, from_date, month_value, week_value, year_value
 
 
-def week_of(d: date) -> PartialDate:
+def week_of(d: date) -> Value:
     y, w, _ = d.isocalendar()
-    return PartialDate(y, week=w)
+    return week_value(y, w)
 
 
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
@@ -48,29 +48,49 @@ def month_year(ref: date, month: int, tense: str) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
+def day_years(ref: date, month: int, day: int) -> tuple[int, int, int]:
+    """The years `day_year` gives with no tense, in the past and in the future (`year_for`
+    picks one): each date looked at once (the three years around the reference; an impossible
+    one is passed over)."""
+    y = ref.year
+    gaps: dict[int, int] = {}
+    near, best = y, None
+    for k in (y, y - 1, y + 1):  # (nearest: the first of equal gaps, in this order)
+        try:
+            gap = abs((date(k, month, day) - ref).days)
+        except ValueError:
+            continue
+        gaps[k] = gap
+        if best is None or gap < best:
+            near, best = k, gap
+    # Tense picks the side, but only within half a year.
+    past = y if (month, day) <= (ref.month, ref.day) else y - 1
+    future = y if (month, day) >= (ref.month, ref.day) else y + 1
+    past_gap, future_gap = gaps.get(past), gaps.get(future)
+    return (
+        near,
+        past if past_gap is not None and past_gap <= 183 else near,
+        future if future_gap is not None and future_gap <= 183 else near,
+    )
+
+
+def year_for(years: tuple[int, int, int], tense: str | None) -> int:
+    """The year of `day_years` for a tense."""
+    return years[2] if tense == "future" else years[1] if tense == "past" else years[0]
+
+
 def day_year(ref: date, month: int, day: int, tense: str | None) -> int:
     """Tense picks the side, but only within half a year: "payable Dec. 15" in a sentence whose
     nearest verb is past still means the coming Dec. 15 rather than one almost a year back."""
-    if tense == "future":
-        y = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
-    elif tense == "past":
-        y = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
-    else:
-        return nearest_year(ref, month, day)
-    try:
-        if abs((date(y, month, day) - ref).days) <= 183:
-            return y
-    except ValueError:
-        pass
-    return nearest_year(ref, month, day)
+    return year_for(day_years(ref, month, day), tense)
 
 
 def day_year_depends_on_tense(ref: date, month: int, day: int) -> bool:
     """Whether `day_year` answers differently for some tense (past, future, none). Seldom: each
     tense keeps the nearest year but for a day about half a year away, so the tense of the
     sentence around a day and month is looked up only when this says so."""
-    near = nearest_year(ref, month, day)  # (what no tense gives)
-    return day_year(ref, month, day, "past") != near or day_year(ref, month, day, "future") != near
+    near, past, future = day_years(ref, month, day)
+    return past != near or future != near
 
 
 def nearest_year(ref: date, month: int, day: int) -> int:
@@ -99,24 +119,24 @@ def year_matching_weekday(ref: date, month: int, day: int, wd: int) -> int | Non
     return best
 
 
-def shift(ref: date, unit: str, n: int) -> PartialDate:
+def shift(ref: date, unit: str, n: int) -> Value:
     """The reference moved by n units, at that unit's precision."""
     if unit == "year":
-        return PartialDate(ref.year + n)
+        return year_value(ref.year + n)
     if unit == "month":
         y, m = add_months(ref.year, ref.month, n)
-        return PartialDate(y, m)
+        return month_value(y, m)
     if unit == "week":
         return week_of(ref + timedelta(weeks=n))
-    return PartialDate.from_date(ref + timedelta(days=n))
+    return from_date(ref + timedelta(days=n))
 
 
-def coming(ref: date, unit: str) -> PartialDate:
+def coming(ref: date, unit: str) -> Value:
     """'the coming week/month/year': the unit holding the middle of the next stretch."""
     half = {"week": 3, "month": 15, "year": 182}[unit]
     d = ref + timedelta(days=half)
     if unit == "week":
         return week_of(d)
     if unit == "month":
-        return PartialDate(d.year, d.month)
-    return PartialDate(d.year)
+        return month_value(d.year, d.month)
+    return year_value(d.year)

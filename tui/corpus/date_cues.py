@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .date_grammar import ID_BEFORE, ID_WORDS, PREFIX_LAST_WORDS, PREFIXES, UNIT_AFTER, UNIT_WORDS
+from .date_grammar import ID_BEFORE, ID_WORDS, PREFIX_LAST_WORDS, PREFIX_TAIL_WORDS, PREFIXES, UNIT_AFTER, UNIT_WORDS
 
 _TOKEN = re.compile(r"\\s[+*]|\\b|\\[.$]|[A-Za-z0-9]")
 
@@ -57,6 +57,16 @@ assert all(re.search(r"\w$", x) for fs in PREFIX_LAST_WORDS.values() for x in _t
 assert all(re.match(r"\w", x) for x in _texts(UNIT_WORDS))
 assert all(x[-1] not in " :#" for x in _texts(ID_WORDS))
 _CUE_WORDS = {name: frozenset(_W.findall(x)[-1] for x in _texts(fs)) for name, fs in PREFIX_LAST_WORDS.items()}
+# The cue words that end no cue of several words nor are an optional word after one ("in" for a
+# year, "since", "earlier"): a match ending in one of them starts at that word, the one place the
+# pattern need be tried at (before it, a cue would end with another word; after its start, the
+# pattern refuses a word character before it).
+_LONE_WORDS = {
+    name: _CUE_WORDS[name]
+    - {_W.findall(x)[-1] for x in _texts(fs) if len(_W.findall(x)) > 1}
+    - set(_texts(PREFIX_TAIL_WORDS[name]))
+    for name, fs in PREFIX_LAST_WORDS.items()
+}
 _UNIT_WORDS = frozenset(_W.match(x).group() for x in _texts(UNIT_WORDS))  # type: ignore[union-attr]
 # An identifier may end a longer word ("paid 2020" ends with "id"): a suffix test.
 _ID_ENDINGS = tuple(sorted({x.split()[-1] for x in _texts(ID_WORDS)}))
@@ -81,8 +91,12 @@ def cue_before(name: str, text: str, s: int) -> re.Match[str] | None:
         while a > w0 and ((c := text[a - 1]).isalnum() or c == "_"):  # (what `\w` matches)
             a -= 1
         word = text[a:b]
-    if word.isascii() and word.lower() not in _CUE_WORDS[name]:
-        return None
+    if word.isascii():
+        low = word.lower()
+        if low not in _CUE_WORDS[name]:
+            return None
+        if low in _LONE_WORDS[name]:
+            return PREFIXES[name].match(text, a, s)
     return PREFIXES[name].search(text, w0, s)
 
 

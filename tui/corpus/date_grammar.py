@@ -195,12 +195,14 @@ PREFIXES: dict[str, re.Pattern[str]] = {
     "year_ctx": _c(r"(?<![\w$])(?P<pre>(?i:" + "|".join(_YEAR_CUES) + r"))(?:\s+the\s+year)?[\s-]+$"),
 }
 # The words a match of each cue pattern can end with (right before its final whitespace or "-"),
-# as regex fragments: the last word of each alternative, and the optional words after them.
+# as regex fragments: the last word of each alternative, and the optional words after them
+# (`PREFIX_TAIL_WORDS`, which may follow a cue of several words).
+PREFIX_TAIL_WORDS: dict[str, tuple[str, ...]] = {"my": (), "m_ctx": (), "rel_unit": ("in", "the"), "year_ctx": ("year",)}
 PREFIX_LAST_WORDS: dict[str, tuple[str, ...]] = {
     "my": _PART_WORDS,
     "m_ctx": _M_CTX_CUES,
-    "rel_unit": _PART_WORDS + ("in", "the"),
-    "year_ctx": _YEAR_CUES + ("year",),
+    "rel_unit": _PART_WORDS + PREFIX_TAIL_WORDS["rel_unit"],
+    "year_ctx": _YEAR_CUES + PREFIX_TAIL_WORDS["year_ctx"],
 }
 
 # Words after a number that make it a count or a measure, never a year.

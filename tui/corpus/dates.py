@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Callable
 
 from . import date_calendar as cal
-from .date_cues import cue_before, id_before, unit_after
+from .date_cues import cue_before
 from .date_grammar import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -30,7 +30,9 @@ from .date_grammar import (
 from .date_ranges import Candidate, merge_ranges
 from .date_starts import pattern_starts
 from .date_tense import SentenceFinder, tense_at
-from .model import DateMention, PartialDate
+from .date_values import Value, day_value, from_date, iso_precision, month_value
+from .date_years import split_years, year_at, year_bare, year_ctx, year_ok, year_range
+from .model import DateMention
 from .word_starts import matches_at
 
 __all__ = ["find_dates"]
@@ -41,18 +43,13 @@ def _num(word: str) -> int:
     return int(w) if w.isdigit() else NUMBER_WORDS[w]
 
 
-def _year_ok(text: str, end: int) -> bool:
-    """A number ending at `end` is not a year when a unit or a count noun follows it."""
-    return not unit_after(text, end)
-
-
 def _day(d: str) -> int:
     return int(d) if d.isdigit() else int(d[:-2])  # "19", "19th" (`DAY`: ASCII digits)
 
 
 # --- handlers: match -> candidate (or None) --------------------------------------------------
 def _iso(m: re.Match[str], text: str) -> Candidate | None:
-    return Candidate(m.start(), m.end(), PartialDate(int(m["y"]), int(m["m"]), int(m["d"])))
+    return Candidate(m.start(), m.end(), day_value(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
 def _numeric(m: re.Match[str], text: str) -> Candidate | None:
@@ -63,7 +60,7 @@ def _numeric(m: re.Match[str], text: str) -> Candidate | None:
         month, day = a, b
     else:
         return None  # 03/04/2022: day-first or month-first? do not guess
-    return Candidate(m.start(), m.end(), PartialDate(y, month, day))
+    return Candidate(m.start(), m.end(), day_value(y, month, day))
 
 
 def _month_day(m: re.Match[str], text: str) -> Candidate | None:
@@ -74,33 +71,45 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
         return None
     wd = weekday_number(m["wd"]) if m["wd"] else None
     if m["y"]:
-        if not _year_ok(text, m.end()):
+        if not year_ok(text, m.end()):
             return None
         y = int(m["y"])
-        return Candidate(m.start(), m.end(), PartialDate(y, month, d1),
-                         PartialDate(y, month, d2) if d2 else None)
+        return Candidate(m.start(), m.end(), day_value(y, month, d1), day_value(y, month, d2) if d2 else None)
 
-    def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
+    # (`cal.day_years` for the reference found once: whether the tense matters, then the year)
+    years: dict[date, tuple[int, int, int]] = {}
+
+    def day_years(ref: date) -> tuple[int, int, int]:
+        ys = years.get(ref)
+        if ys is None:
+            ys = years[ref] = cal.day_years(ref, month, d1)
+        return ys
+
+    def resolve(ref: date, tense: str) -> tuple[Value, Value | None]:
         y = cal.year_matching_weekday(ref, month, d1, wd) if wd is not None else None
         if y is None:
-            y = cal.day_year(ref, month, d1, tense)
-        return PartialDate(y, month, d1), (PartialDate(y, month, d2) if d2 else None)
+            y = cal.year_for(day_years(ref), tense)
+        return day_value(y, month, d1), (day_value(y, month, d2) if d2 else None)
+
+    def tense_matters(ref: date) -> bool:  # (`cal.day_year_depends_on_tense`)
+        near, past, future = day_years(ref)
+        return past != near or future != near
 
     return Candidate(m.start(), m.end(), resolve=resolve, yearless=(month, d1), uses_tense=wd is None,
-                     tense_matters=lambda ref: cal.day_year_depends_on_tense(ref, month, d1))
+                     tense_matters=tense_matters)
 
 
 def _month_year(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> Candidate | None:
-    if not _year_ok(text, m.end()):
+    if not year_ok(text, m.end()):
         return None
     start = pre.start() if pre else m.start()  # "early May 2018"
-    return Candidate(start, m.end(), PartialDate(int(m["y"]), month_number(m["mon"])))
+    return Candidate(start, m.end(), month_value(int(m["y"]), month_number(m["mon"])))
 
 
 def _month_relyear(m: re.Match[str], text: str) -> Candidate | None:
     month = month_number(m["mon"])
     n = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-    return Candidate(m.start(), m.end(), resolve=lambda ref, t: (PartialDate(ref.year + n, month), None))
+    return Candidate(m.start(), m.end(), resolve=lambda ref, t: (month_value(ref.year + n, month), None))
 
 
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
@@ -117,7 +126,7 @@ def _month_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) ->
     start = cue.start() if _KEEP_PRE.match(pre) else m.start("mon")
     rel = pre.split()[-1] if pre in ("last", "next", "this", "coming", "past", "this past") else None
 
-    def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
+    def resolve(ref: date, tense: str) -> tuple[Value, Value | None]:
         if rel in ("last", "past"):  # "last May": the latest May strictly before this month
             y = ref.year if month < ref.month else ref.year - 1
         elif rel in ("next", "coming"):
@@ -126,24 +135,29 @@ def _month_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) ->
             y = ref.year
         else:
             y = cal.month_year(ref, month, tense or "past")
-        return PartialDate(y, month), None
+        return month_value(y, month), None
 
-    return Candidate(start, m.end(), resolve=resolve, yearless=(month, None), uses_tense=rel is None)
+    # (The tense matters but in the reference's own month, which both sides give.)
+    return Candidate(start, m.end(), resolve=resolve, yearless=(month, None), uses_tense=rel is None,
+                     tense_matters=lambda ref: ref.month != month)
+
+
+_WEEKDAY_MODE = {"last": "last", "past": "last", "previous": "last", "next": "next", "coming": "future"}
 
 
 def _weekday(m: re.Match[str], text: str) -> Candidate | None:
     wd = weekday_number(m["wd"])
     rel = (m["rel"] or "").lower().split()
-    mode = {"last": "last", "past": "last", "previous": "last", "next": "next"}.get(rel[-1] if rel else "")
-    if rel and rel[-1] == "coming":
-        mode = "future"
+    mode = _WEEKDAY_MODE.get(rel[-1]) if rel else None
 
-    def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
-        return PartialDate.from_date(cal.weekday_near(ref, wd, mode or tense or "past")), None
+    def resolve(ref: date, tense: str) -> tuple[Value, Value | None]:
+        return from_date(cal.weekday_near(ref, wd, mode or tense or "past")), None
 
     if mode is None and m.group()[-2:] in ("'s", "’s"):
         mode = "past"  # "Wednesday's ruling": news names past events this way
-    return Candidate(m.start(), m.end(), resolve=resolve, uses_tense=mode is None)
+    # (The tense matters but on the reference's own weekday, which both sides give.)
+    return Candidate(m.start(), m.end(), resolve=resolve, uses_tense=mode is None,
+                     tense_matters=lambda ref: ref.weekday() != wd)
 
 
 _GENERIC_TODAY = re.compile(
@@ -160,7 +174,7 @@ def _deictic(m: re.Match[str], text: str) -> Candidate | None:
         return None  # "today's world": nowadays, not a date
     n = _DEICTIC.get(w, -2 if "before" in w else 2)
     return Candidate(m.start(), m.end(),
-                 resolve=lambda ref, t: (PartialDate.from_date(ref + timedelta(days=n)), None))
+                 resolve=lambda ref, t: (from_date(ref + timedelta(days=n)), None))
 
 
 def _rel_unit(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> Candidate | None:
@@ -186,7 +200,7 @@ def _ago(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, sign * n), None))
 
 
-def _months_range(year: int, which: str, n: int, unit: str) -> tuple[PartialDate, PartialDate | None]:
+def _months_range(year: int, which: str, n: int, unit: str) -> tuple[Value, Value | None]:
     size = {"months": 1, "month": 1, "quarter": 3, "half": 6}[unit] * n
     k = ORDINAL_WORDS[which]
     if unit in ("quarter", "half") and k > 0:
@@ -198,14 +212,14 @@ def _months_range(year: int, which: str, n: int, unit: str) -> tuple[PartialDate
     if not 1 <= first <= 12 or first + size - 1 > 12:
         raise ValueError("not within a year")
     last = first + size - 1
-    return PartialDate(year, first), (PartialDate(year, last) if last != first else None)
+    return month_value(year, first), (month_value(year, last) if last != first else None)
 
 
 def _months_of(m: re.Match[str], text: str) -> Candidate | None:
     which, unit = m["which"].lower(), m["unit"].lower()
     n = _num(m["n"]) if m["n"] else 1
     if m["y"]:
-        if not _year_ok(text, m.end()):
+        if not year_ok(text, m.end()):
             return None
         try:
             v, ev = _months_range(int(m["y"]), which, n, unit)
@@ -217,43 +231,11 @@ def _months_of(m: re.Match[str], text: str) -> Candidate | None:
 
 
 def _season(m: re.Match[str], text: str) -> Candidate | None:
-    if not _year_ok(text, m.end()):
+    if not year_ok(text, m.end()):
         return None
     y = int(m["y"])
     a, b = SEASONS[m["season"].lower()]
-    return Candidate(m.start(), m.end(), PartialDate(y, a), PartialDate(y, b))
-
-
-def _year_range(m: re.Match[str], text: str) -> Candidate | None:
-    y1 = int(m["y1"])
-    y2s = m["y2"]
-    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-    if not y1 < y2 <= y1 + 50 or not _year_ok(text, m.end()) or id_before(text, m.start()):
-        return None
-    return Candidate(m.start(), m.end(), PartialDate(y1), PartialDate(y2))
-
-
-def _year_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> Candidate | None:
-    if cue is None or not _year_ok(text, m.end()) or _DECADE_S.match(text, m.end() - 1):
-        return None  # (a year without a cue is left to _year_bare, which checks more)
-    pre = cue["pre"].lower()
-    start = cue.start() if pre in ("early", "late", "mid", "fiscal") else m.start("y")
-    return Candidate(start, m.end(), PartialDate(int(m["y"])))
-
-
-_DECADE_S = re.compile(r"0['’]s\b")  # "the 1990's"
-_DIGIT_GROUP_BEFORE = re.compile(r"\d[ \t]+$")
-_DIGIT_GROUP_AFTER = re.compile(r"[ \t]+\d")
-
-
-def _year_bare(m: re.Match[str], text: str) -> Candidate | None:
-    if not _year_ok(text, m.end()) or _DECADE_S.match(text, m.end() - 1):
-        return None
-    if id_before(text, m.start()):
-        return None
-    if _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _DIGIT_GROUP_AFTER.match(text, m.end()):
-        return None  # a group of digits in a phone or account number: "+98 21 2215 1966"
-    return Candidate(m.start(), m.end(), PartialDate(int(m["y"])))
+    return Candidate(m.start(), m.end(), month_value(y, a), month_value(y, b))
 
 
 _HANDLERS: list[tuple[str, Callable[..., Candidate | None]]] = [
@@ -270,20 +252,28 @@ _HANDLERS: list[tuple[str, Callable[..., Candidate | None]]] = [
     ("ago", _ago),
     ("months_of", _months_of),
     ("season", _season),
-    ("year_range", _year_range),
-    ("year_ctx", _year_ctx),
-    ("year_bare", _year_bare),
+    ("year_range", year_range),
+    ("year_ctx", year_ctx),
+    ("year_bare", year_bare),
 ]
 _RULES = [(name, PATTERNS[name], PREFIXES.get(name), handler) for name, handler in _HANDLERS]
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
-
-
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     starts = pattern_starts(text)
     cued_years: set[tuple[int, int]] = set()  # the spans of "year_ctx" candidates
+    # Most years lie inside a longer date ("May 2022", "January 19, 2022") and are never chosen:
+    # those whose candidates surely start at the year ("late" ones) are looked at only while
+    # choosing, and only where nothing chosen covers them. (Both year rules run at the same
+    # places; a year is four digits and two places lie further apart, so skipping one place
+    # never changes where a rule resumes.)
+    late: list[int] = []
+    if starts is not None and starts["year_bare"] is starts["year_ctx"]:
+        early, late = split_years(text, starts["year_ctx"])
+        if late:
+            starts = {**starts, "year_ctx": early, "year_bare": early}
     for name, pattern, prefix, handler in _RULES:
         if starts is None:
             matches = pattern.finditer(text)
@@ -317,10 +307,32 @@ def _candidates(text: str) -> list[Candidate]:
     found.sort(key=_START)
     chosen: list[Candidate] = []
     last_end = -1
+    if not late:
+        for c in found:
+            if c.start >= last_end:
+                chosen.append(c)
+                last_end = c.end
+        return chosen
+    # The same, with the late years in their places: (p, p + 4), after equal spans (the year
+    # rules come last).
+    k = 0
+    p = late[0]
+    stop = len(text) + 1
     for c in found:
-        if c.start >= last_end:
+        s = c.start
+        while p < s or (p == s and p + 4 > c.end):
+            if p >= last_end and (y := year_at(text, p)) is not None:
+                chosen.append(y)
+                last_end = y.end
+            k += 1
+            p = late[k] if k < len(late) else stop
+        if s >= last_end:
             chosen.append(c)
             last_end = c.end
+    for p in late[k:]:
+        if p >= last_end and (y := year_at(text, p)) is not None:
+            chosen.append(y)
+            last_end = y.end
     return chosen
 
 
@@ -352,10 +364,12 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
         v = c.value
         if v is None and c.resolve is None:
             continue
-        ev = c.end_value if c.end_value is not None and c.end_value != v else None
-        out.append(DateMention(  # (positional: start, end, text, value, precision, end_value, relative)
-            c.start, c.end, text[c.start:c.end],
-            v.iso if v else None, v.precision if v else None,
-            ev.iso if (ev and v) else None, c.resolve is not None,
-        ))
+        ev = c.end_value
+        if v is None:
+            iso = precision = end_iso = None
+        else:
+            iso, precision = iso_precision(v)
+            end_iso = iso_precision(ev)[0] if ev is not None and ev != v else None
+        # (positional: start, end, text, value, precision, end_value, relative)
+        out.append(DateMention(c.start, c.end, text[c.start : c.end], iso, precision, end_iso, c.resolve is not None))
     return out
