@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.corpus import events_as_read, read_files
+from tui.corpus import events_as_read
 from tui.corpus.assemble import assemble
 from tui.corpus.build import _plan, load_corpus
 from tui.corpus.events_as_read import EventsAsRead
@@ -82,25 +82,13 @@ def outcome(monkeypatch):
     return seen
 
 
-@pytest.mark.parametrize("place_at", [1, events_as_read.PLACE_AT], ids=["each-file", "in-bulk"])
 @pytest.mark.parametrize("root", [*CORPORA, None], ids=lambda p: p.name if p else "renames")
-def test_events_merged_as_files_come_in_are_those_merged_at_the_end(root, place_at, renames, outcome, monkeypatch):
+def test_events_merged_as_files_come_in_are_those_merged_at_the_end(root, renames, outcome, monkeypatch):
     root = root or renames
     monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
-    monkeypatch.setattr(events_as_read, "PLACE_AT", place_at)
-    monkeypatch.setattr(read_files, "BATCH", 1)  # (one file a batch: merged as each comes in)
-    placed: list[int] = []
-    real = EventsAsRead.place
-
-    def place(self):
-        real(self)
-        placed.append(self._placed)
-
-    monkeypatch.setattr(EventsAsRead, "place", place)
     built = _events(load_corpus(root).events)
     assert outcome == [True]  # merged as read, not again at the end
     assert built == _from_scratch(root)
-    assert (max(placed) > 0) == (place_at == 1)  # (in bulk: all at the end, in these small folders)
 
 
 def test_the_events_have_final_names(renames, outcome, monkeypatch):
