@@ -23,9 +23,6 @@ from tui.corpus.model import Article, Event, Person
 from tui.corpus.people_registry import PeopleRegistry
 
 
-PLACE_AT = 25_000  # drafts (~2,000 articles) merged at a time
-
-
 class EventsAsRead:
     """Feed articles in file order (`add`, right after the registry has taken their people),
     `place` now and then, and take the events at the end (`events`)."""
@@ -38,7 +35,6 @@ class EventsAsRead:
         # that no id is ever reused by another object.
         self._label: dict[str, int] = {}
         self._persons: dict[int, Person] = {}
-        self._added = self._placed = 0  # drafts added, and merged, so far
 
     def _labels(self, names: list[str | None]) -> list[int | None] | None:
         """The names' labels (None for no name), or None when one cannot be given one now."""
@@ -85,19 +81,13 @@ class EventsAsRead:
                 score[label] += 3
         lead = [label for label, _ in score.most_common()[:4]]
         self.merger.add_local(article, drafts, names, quoted, lead)  # type: ignore[arg-type]
-        self._added += len(drafts)
 
     def place(self) -> None:
-        """Merge the drafts added since the last merge, once there are `PLACE_AT` of them: a
-        date's drafts are merged faster together than one or two at a time (its indexes stay
-        in the processor's caches), and the drafts of a few hundred articles spread over
-        thousands of dates. The rest are merged with `events`."""
-        if self.failed or self._added - self._placed < PLACE_AT:
-            return
-        self._placed = self._added
-        for group in self.merger.groups.values():
-            if group.pending:
-                group.place_all()
+        """Merge the drafts added since the last call."""
+        if not self.failed:
+            for group in self.merger.groups.values():
+                if group.pending:
+                    group.place_all()
 
     def events(self) -> list[Event] | None:
         """The events, with people's final names; None when merging must start again from the
