@@ -139,25 +139,3 @@ def test_a_failed_extraction_is_merged_at_the_end(renames, outcome, monkeypatch)
     built = _events(load_corpus(renames).events)
     assert outcome == [False]
     assert built == _from_scratch(renames)
-
-
-@pytest.mark.parametrize("root", [CORPORA[0], None], ids=["bundled", "renames"])
-def test_merging_again_drafts_the_articles_whose_drafts_were_let_go(root, renames, monkeypatch):
-    """A build lets each file's drafts go once they are merged; if the merged events do not do
-    in the end, assembling drafts those files again from their bodies, to the same events."""
-    root = root or renames
-    monkeypatch.setenv("TIMELINE_NO_CACHE", "1")
-    monkeypatch.setattr(EventsAsRead, "events", lambda self: None)
-    import tui.corpus.local_drafts as local_drafts_mod
-
-    drafted: list[str] = []
-    real = local_drafts_mod.local_drafts
-
-    def local_drafts(article, *args):
-        drafted.append(article.id)
-        return real(article, *args)
-
-    monkeypatch.setattr(local_drafts_mod, "local_drafts", local_drafts)
-    corpus = load_corpus(root)
-    assert sorted(drafted) == sorted(corpus.articles)  # each drafted again, once
-    assert _events(corpus.events) == _from_scratch(root)

@@ -174,12 +174,11 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
                     people.early.failed = True  # (its events were merged from what it replaces)
                 done += slots[i] is None
                 slots[i] = res
-            # Partial corpora while less than half is done: later ones would cost more than
-            # they show, since assembling is corpus-wide. Until then they need the drafts.
-            more_partials = partial and done * 2 < total
-            people.advance(slots, keep_drafts=more_partials)
+            people.advance(slots)
             yield (done, total)
-            if more_partials and done >= next_partial:
+            # Partial corpora while less than half is done: later ones would cost more than
+            # they show, since assembling is corpus-wide.
+            if partial and done >= next_partial and done * 2 < total:
                 next_partial = done * 4
                 yield _assemble_slots(root, manifest, plan, slots, problems)
 
@@ -304,14 +303,8 @@ class _PeopleSoFar:
         self.registry = PeopleRegistry(manifest.people)
         self.early = EventsAsRead(self.registry)
         self.upto = 0
-        self.merged = 0  # the first files whose drafts are merged and let go
 
-    def advance(self, slots: list[FileRead | None], keep_drafts: bool = True) -> None:
-        """Register (and merge) the files read since the last call that follow the first ones
-        without a gap. Without `keep_drafts`, the merged files' drafts are let go: they are
-        thousands of objects per hundred articles, and freeing them all at the end took a
-        third of a second of the one-core tail at 20,000 articles (should the merged events
-        not do in the end, assembling drafts them again from the bodies)."""
+    def advance(self, slots: list[FileRead | None]) -> None:
         early = self.early
         while self.upto < len(slots) and (slot := slots[self.upto]) is not None:
             ex = slot.extraction
@@ -323,11 +316,6 @@ class _PeopleSoFar:
                     early.failed = True  # (assembling makes its drafts from the body)
             self.upto += 1
         early.place()
-        if not keep_drafts and not early.failed:
-            for slot in slots[self.merged : self.upto]:
-                if slot is not None and slot.extraction is not None:
-                    slot.extraction.drafts = None
-            self.merged = self.upto
 
 
 def gather(
