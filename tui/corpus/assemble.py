@@ -6,16 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.corpus.extract import Extraction
 from tui.corpus.gc_pause import paused_gc
-from tui.corpus.model import Article, Corpus, Event, Manifest, Problem, Quote
+from tui.corpus.model import Article, Corpus, Manifest, Problem, Quote
 from tui.corpus.people_registry import PeopleRegistry
 from tui.corpus.sanitize import sanitize_line
-
-if TYPE_CHECKING:
-    from tui.corpus.events_as_read import EventsAsRead
 
 
 # About a million objects that all live on are made here (a third of the time went to
@@ -28,11 +24,12 @@ def assemble(
     extractions: list[Extraction],
     problems: list[Problem],
     registry: PeopleRegistry | None = None,
-    early: EventsAsRead | None = None,
 ) -> Corpus:
     """Corpus-wide steps: one name per person across articles, then events. `registry`: the
-    people of `extractions` already registered, in order (a build does it as files come in);
-    `early`: their events merged as they came in, if that worked out."""
+    people of `extractions` already registered, in order (a build does it as files come in)."""
+    from tui.corpus.event_merge import EventMerger, parse_drafts
+    from tui.corpus.local_drafts import local_drafts
+
     if registry is None:
         registry = PeopleRegistry(manifest.people)
         for ex in extractions:
@@ -49,43 +46,14 @@ def assemble(
             got = names[name] = registry.canonical(name) or name
         return got
 
+    merger = EventMerger()
     for article, ex in zip(articles, extractions, strict=True):
         if ex.dates is not None:  # None: the article's date mentions stay in the cache
             article.dates = ex.dates
         article.topics = ex.topics
         article.quotes = _quotes(ex.quotes, article.id, canonical)
-        article.people = _rank_people(article, [canonical(p.name) or p.name for p in ex.people])
-    events = early.events() if early is not None else None
-    if events is None:
-        events = _merge(articles, extractions, manifest, canonical)
-    corpus = Corpus(
-        root=root,
-        # The folder's name is untrusted text too (an unpacked archive names it).
-        title=manifest.title or sanitize_line(root.resolve().name) or sanitize_line(str(root)) or "Articles",
-        description=manifest.description,
-        articles={a.id: a for a in articles},
-        events=events,
-        people=dict(registry.people),
-        problems=problems,
-        default_range=manifest.default_range,
-    )
-    corpus.speaker_names = names
-    return corpus
-
-
-def _merge(
-    articles: list[Article],
-    extractions: list[Extraction],
-    manifest: Manifest,
-    canonical: Callable[[str | None], str | None],
-) -> list[Event]:
-    """The events of the articles, their people and quotes named (`assemble`'s first steps)."""
-    from tui.corpus.event_merge import EventMerger, parse_drafts
-    from tui.corpus.local_drafts import local_drafts
-
-    merger = EventMerger()
-    for article, ex in zip(articles, extractions, strict=True):
         local_names = [canonical(p.name) or p.name for p in ex.people]
+        article.people = _rank_people(article, local_names)
         local = getattr(ex, "drafts", None)
         if local is None:  # an extraction made without them (a failed one is empty)
             dates = ex.dates if ex.dates is not None else article.dates
@@ -94,7 +62,19 @@ def _merge(
             local = parse_drafts(local, article.id, article.body)
         speakers = [q.speaker for q in article.quotes]
         merger.add_local(article, local, local_names, speakers)
-    return merger.events()
+    corpus = Corpus(
+        root=root,
+        # The folder's name is untrusted text too (an unpacked archive names it).
+        title=manifest.title or sanitize_line(root.resolve().name) or sanitize_line(str(root)) or "Articles",
+        description=manifest.description,
+        articles={a.id: a for a in articles},
+        events=merger.events(),
+        people=dict(registry.people),
+        problems=problems,
+        default_range=manifest.default_range,
+    )
+    corpus.speaker_names = names
+    return corpus
 
 
 def _quotes(quotes: list[Quote], article_id: str, canonical: Callable[[str | None], str | None]) -> list[Quote]:

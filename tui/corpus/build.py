@@ -170,9 +170,7 @@ def iter_corpus(root: Path, partial: bool = True) -> Iterator[Corpus | tuple[int
                     res.article, res.extraction = decode_article(enc)
                 _parse_drafts(res)
             for i, res in batch:
-                if slots[i] is not None:  # a file read again after losing the cache: counted once
-                    people.early.failed = True  # (its events were merged from what it replaces)
-                done += slots[i] is None
+                done += slots[i] is None  # (a file read again after losing the cache counted once)
                 slots[i] = res
             people.advance(slots)
             yield (done, total)
@@ -284,38 +282,26 @@ def _assemble_slots(
     """The corpus of the files read so far (`people`'s registry is taken when it holds them all)."""
     from tui.corpus.assemble import assemble
 
-    complete = people is not None and people.upto == len(slots)
-    registry = people.registry if complete else None  # type: ignore[union-attr]
-    early = people.early if complete else None  # type: ignore[union-attr]
-    return assemble(root, manifest, *gather(plan, slots, problems), registry=registry, early=early)
+    registry = people.registry if people is not None and people.upto == len(slots) else None
+    return assemble(root, manifest, *gather(plan, slots, problems), registry=registry)
 
 
 class _PeopleSoFar:
     """The people of the files read so far, registered corpus-wide in file order as the files
     come in (registering is sequential, and done then it is not left until the last file is
-    in), and their events merged (`early`). `upto`: the files registered, the first ones;
-    `gather`'s articles in the same order."""
+    in). `upto`: the files registered, the first ones; `gather`'s articles in the same order."""
 
     def __init__(self, manifest: Manifest) -> None:
-        from tui.corpus.events_as_read import EventsAsRead
         from tui.corpus.people_registry import PeopleRegistry
 
         self.registry = PeopleRegistry(manifest.people)
-        self.early = EventsAsRead(self.registry)
         self.upto = 0
 
     def advance(self, slots: list[FileRead | None]) -> None:
-        early = self.early
         while self.upto < len(slots) and (slot := slots[self.upto]) is not None:
-            ex = slot.extraction
-            if slot.article is not None:
-                if ex is not None:
-                    self.registry.add(ex.people)
-                    early.add(slot.article, ex.people, [q.speaker for q in ex.quotes], ex.drafts)
-                else:
-                    early.failed = True  # (assembling makes its drafts from the body)
+            if slot.article is not None and slot.extraction is not None:
+                self.registry.add(slot.extraction.people)
             self.upto += 1
-        early.place()
 
 
 def gather(

@@ -211,24 +211,16 @@ class EventMerger:
         else:
             self.group(span).pending.append((kind, title, mentions, people, topics, words))
 
-    def add_local(
-        self,
-        article: Article,
-        drafts: list[tuple],
-        names: list[str],
-        speakers: list[str | None],
-        lead: list[str] | None = None,
-    ) -> None:
+    def add_local(self, article: Article, drafts: list[tuple], names: list[str], speakers: list[str | None]) -> None:
         """The article's drafts (`parse_drafts`), as `timeline.article_drafts` would give them:
         `names` are the corpus names of the extraction's people, `speakers` those of its
-        quotes' speakers (by index), `lead` the people of the article's own draft (by default
-        its first four people). The drafts are not changed: an event keeps copies."""
+        quotes' speakers (by index). The drafts are not changed: an event keeps copies."""
         by_value = self._by_value
         for value, end_value, title, topics, words, mentions, members in drafts:
             people: list[str] | None = None
             for member in members:
                 if member is None:  # the article's own draft
-                    found = article.people[:4] if lead is None else list(lead)
+                    found = article.people[:4]
                 else:
                     found = list(dict.fromkeys([names[i] for i in member[0]])) if member[0] else []
                     # The speaker of a quote in the sentence is in it too, even as "he said".
