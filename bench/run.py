@@ -63,6 +63,7 @@ class Pty:
         self.text = b""  # output with escape sequences removed
         self.status: int | None = None
         self._lock = threading.Lock()
+        self._stopping = False
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -70,7 +71,7 @@ class Pty:
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
     def _read(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 ready, _, _ = select.select([self.fd], [], [], 0.5)
                 if not ready:
@@ -123,6 +124,10 @@ class Pty:
         else:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
+        # The reader must be gone before the descriptor is closed: the number is soon reused
+        # (by the next subprocess's pipe, whose output the reader would then swallow).
+        self._stopping = True
+        self._reader.join(timeout=2)
         try:
             os.close(self.fd)
         except OSError:
@@ -215,6 +220,8 @@ def cold_index(root: Path, cache: Path) -> tuple[float, int]:
         "print(time.perf_counter()-t, len(c.events))"
     )
     out = subprocess.run([sys.executable, "-c", code, str(root)], env=env_for(cache), capture_output=True, text=True, check=True)
+    if not out.stdout.split():
+        raise RuntimeError(f"cold load_corpus printed nothing (exit {out.returncode}); stderr: {out.stderr[-2000:]}")
     seconds = float(out.stdout.split()[0])
     print(f"(cold index: {out.stdout.split()[1]} events)", file=sys.stderr)
     size = sum(f.stat().st_size for f in root.rglob("*") if f.suffix in (".txt", ".md"))
