@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .date_values import Value, from_date, month_value, week_value, year_value
+from .model import PartialDate
 
 
-def week_of(d: date) -> Value:
+def week_of(d: date) -> PartialDate:
     y, w, _ = d.isocalendar()
-    return week_value(y, w)
+    return PartialDate(y, week=w)
 
 
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
@@ -119,24 +119,24 @@ def year_matching_weekday(ref: date, month: int, day: int, wd: int) -> int | Non
     return best
 
 
-def shift(ref: date, unit: str, n: int) -> Value:
+def shift(ref: date, unit: str, n: int) -> PartialDate:
     """The reference moved by n units, at that unit's precision."""
     if unit == "year":
-        return year_value(ref.year + n)
+        return PartialDate(ref.year + n)
     if unit == "month":
         y, m = add_months(ref.year, ref.month, n)
-        return month_value(y, m)
+        return PartialDate(y, m)
     if unit == "week":
         return week_of(ref + timedelta(weeks=n))
-    return from_date(ref + timedelta(days=n))
+    return PartialDate.from_date(ref + timedelta(days=n))
 
 
-def coming(ref: date, unit: str) -> Value:
+def coming(ref: date, unit: str) -> PartialDate:
     """'the coming week/month/year': the unit holding the middle of the next stretch."""
     half = {"week": 3, "month": 15, "year": 182}[unit]
     d = ref + timedelta(days=half)
     if unit == "week":
         return week_of(d)
     if unit == "month":
-        return month_value(d.year, d.month)
-    return year_value(d.year)
+        return PartialDate(d.year, d.month)
+    return PartialDate(d.year)

@@ -13,17 +13,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from .date_values import Value, first_day, value_of
+from .model import PartialDate
 
-Resolver = Callable[[date, "str | None"], "tuple[Value, Value | None]"]
+Resolver = Callable[[date, "str | None"], "tuple[PartialDate, PartialDate | None]"]
 
 
 @dataclass(slots=True)
 class Candidate:
     start: int
     end: int
-    value: Value | None = None  # (`date_values`: a PartialDate's fields)
-    end_value: Value | None = None
+    value: PartialDate | None = None
+    end_value: PartialDate | None = None
     resolve: Resolver | None = None  # set for relative expressions
     yearless: tuple[int, int | None] | None = None  # (month, day) when the year was inferred
     uses_tense: bool = False
@@ -35,13 +35,13 @@ _RANGE_GAP = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<to>to|until|till|through
 _RANGE_OPEN = re.compile(r"(?i:\b(?P<w>from|between)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+)?)$")
 
 
-def _refit_year(a: Candidate, b: Value) -> Value | None:
+def _refit_year(a: Candidate, b: PartialDate) -> PartialDate | None:
     """A year-less start of a range takes the end's year ("from January to May 2022")."""
     assert a.yearless is not None
     month, day = a.yearless
-    y = b[0] if (month, day or 1) <= (b[1] or 12, b[2] or 31) else b[0] - 1
+    y = b.year if (month, day or 1) <= (b.month or 12, b.day or 31) else b.year - 1
     try:
-        return value_of(y, month, day)
+        return PartialDate(y, month, day)
     except ValueError:
         return None
 
@@ -64,7 +64,7 @@ def merge_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
                 av = a.value
                 if a.yearless is not None and bv is not None and b.yearless is None:
                     av = _refit_year(a, bv)
-                if av is not None and bv is not None and first_day(av) <= first_day(bv):
+                if av is not None and bv is not None and av.first_day <= bv.first_day:
                     out.append(Candidate(a.start, b.end, av, bv, resolve=a.resolve or b.resolve))
                     i += 2
                     continue

@@ -10,7 +10,7 @@ import re
 from .date_cues import cue_before, id_before, unit_after
 from .date_grammar import PATTERNS
 from .date_ranges import Candidate
-from .date_values import year_value
+from .model import PartialDate
 
 
 def year_ok(text: str, end: int) -> bool:
@@ -24,7 +24,7 @@ def year_range(m: re.Match[str], text: str) -> Candidate | None:
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     if not y1 < y2 <= y1 + 50 or not year_ok(text, m.end()) or id_before(text, m.start()):
         return None
-    return Candidate(m.start(), m.end(), year_value(y1), year_value(y2))
+    return Candidate(m.start(), m.end(), PartialDate(y1), PartialDate(y2))
 
 
 # The cues a "year_ctx" candidate starts with ("early 2022"); after others it starts at the year.
@@ -36,7 +36,7 @@ def year_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) -> C
         return None  # (a year without a cue is left to year_bare, which checks more)
     pre = cue["pre"].lower()
     start = cue.start() if pre in _KEEP_CUE else m.start("y")
-    return Candidate(start, m.end(), year_value(int(m["y"])))
+    return Candidate(start, m.end(), PartialDate(int(m["y"])))
 
 
 _DECADE_S = re.compile(r"0['’]s\b")  # "the 1990's"
@@ -51,7 +51,7 @@ def year_bare(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _DIGIT_GROUP_AFTER.match(text, m.end()):
         return None  # a group of digits in a phone or account number: "+98 21 2215 1966"
-    return Candidate(m.start(), m.end(), year_value(int(m["y"])))
+    return Candidate(m.start(), m.end(), PartialDate(int(m["y"])))
 
 
 _YEAR_CTX, _YEAR_BARE = PATTERNS["year_ctx"], PATTERNS["year_bare"]

@@ -30,9 +30,8 @@ from .date_grammar import (
 from .date_ranges import Candidate, merge_ranges
 from .date_starts import pattern_starts
 from .date_tense import SentenceFinder, tense_at
-from .date_values import Value, day_value, from_date, iso_precision, month_value
 from .date_years import split_years, year_at, year_bare, year_ctx, year_ok, year_range
-from .model import DateMention
+from .model import DateMention, PartialDate
 from .word_starts import matches_at
 
 __all__ = ["find_dates"]
@@ -49,7 +48,7 @@ def _day(d: str) -> int:
 
 # --- handlers: match -> candidate (or None) --------------------------------------------------
 def _iso(m: re.Match[str], text: str) -> Candidate | None:
-    return Candidate(m.start(), m.end(), day_value(int(m["y"]), int(m["m"]), int(m["d"])))
+    return Candidate(m.start(), m.end(), PartialDate(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
 def _numeric(m: re.Match[str], text: str) -> Candidate | None:
@@ -60,7 +59,7 @@ def _numeric(m: re.Match[str], text: str) -> Candidate | None:
         month, day = a, b
     else:
         return None  # 03/04/2022: day-first or month-first? do not guess
-    return Candidate(m.start(), m.end(), day_value(y, month, day))
+    return Candidate(m.start(), m.end(), PartialDate(y, month, day))
 
 
 def _month_day(m: re.Match[str], text: str) -> Candidate | None:
@@ -74,7 +73,8 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
         if not year_ok(text, m.end()):
             return None
         y = int(m["y"])
-        return Candidate(m.start(), m.end(), day_value(y, month, d1), day_value(y, month, d2) if d2 else None)
+        return Candidate(m.start(), m.end(), PartialDate(y, month, d1),
+                         PartialDate(y, month, d2) if d2 else None)
 
     # (`cal.day_years` for the reference found once: whether the tense matters, then the year)
     years: dict[date, tuple[int, int, int]] = {}
@@ -85,11 +85,11 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
             ys = years[ref] = cal.day_years(ref, month, d1)
         return ys
 
-    def resolve(ref: date, tense: str) -> tuple[Value, Value | None]:
+    def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
         y = cal.year_matching_weekday(ref, month, d1, wd) if wd is not None else None
         if y is None:
             y = cal.year_for(day_years(ref), tense)
-        return day_value(y, month, d1), (day_value(y, month, d2) if d2 else None)
+        return PartialDate(y, month, d1), (PartialDate(y, month, d2) if d2 else None)
 
     def tense_matters(ref: date) -> bool:  # (`cal.day_year_depends_on_tense`)
         near, past, future = day_years(ref)
@@ -103,13 +103,13 @@ def _month_year(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -
     if not year_ok(text, m.end()):
         return None
     start = pre.start() if pre else m.start()  # "early May 2018"
-    return Candidate(start, m.end(), month_value(int(m["y"]), month_number(m["mon"])))
+    return Candidate(start, m.end(), PartialDate(int(m["y"]), month_number(m["mon"])))
 
 
 def _month_relyear(m: re.Match[str], text: str) -> Candidate | None:
     month = month_number(m["mon"])
     n = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-    return Candidate(m.start(), m.end(), resolve=lambda ref, t: (month_value(ref.year + n, month), None))
+    return Candidate(m.start(), m.end(), resolve=lambda ref, t: (PartialDate(ref.year + n, month), None))
 
 
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
@@ -126,7 +126,7 @@ def _month_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) ->
     start = cue.start() if _KEEP_PRE.match(pre) else m.start("mon")
     rel = pre.split()[-1] if pre in ("last", "next", "this", "coming", "past", "this past") else None
 
-    def resolve(ref: date, tense: str) -> tuple[Value, Value | None]:
+    def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
         if rel in ("last", "past"):  # "last May": the latest May strictly before this month
             y = ref.year if month < ref.month else ref.year - 1
         elif rel in ("next", "coming"):
@@ -135,7 +135,7 @@ def _month_ctx(m: re.Match[str], text: str, cue: re.Match[str] | None = None) ->
             y = ref.year
         else:
             y = cal.month_year(ref, month, tense or "past")
-        return month_value(y, month), None
+        return PartialDate(y, month), None
 
     # (The tense matters but in the reference's own month, which both sides give.)
     return Candidate(start, m.end(), resolve=resolve, yearless=(month, None), uses_tense=rel is None,
@@ -150,8 +150,8 @@ def _weekday(m: re.Match[str], text: str) -> Candidate | None:
     rel = (m["rel"] or "").lower().split()
     mode = _WEEKDAY_MODE.get(rel[-1]) if rel else None
 
-    def resolve(ref: date, tense: str) -> tuple[Value, Value | None]:
-        return from_date(cal.weekday_near(ref, wd, mode or tense or "past")), None
+    def resolve(ref: date, tense: str) -> tuple[PartialDate, PartialDate | None]:
+        return PartialDate.from_date(cal.weekday_near(ref, wd, mode or tense or "past")), None
 
     if mode is None and m.group()[-2:] in ("'s", "’s"):
         mode = "past"  # "Wednesday's ruling": news names past events this way
@@ -174,7 +174,7 @@ def _deictic(m: re.Match[str], text: str) -> Candidate | None:
         return None  # "today's world": nowadays, not a date
     n = _DEICTIC.get(w, -2 if "before" in w else 2)
     return Candidate(m.start(), m.end(),
-                 resolve=lambda ref, t: (from_date(ref + timedelta(days=n)), None))
+                 resolve=lambda ref, t: (PartialDate.from_date(ref + timedelta(days=n)), None))
 
 
 def _rel_unit(m: re.Match[str], text: str, pre: re.Match[str] | None = None) -> Candidate | None:
@@ -200,7 +200,7 @@ def _ago(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), resolve=lambda ref, t: (cal.shift(ref, unit, sign * n), None))
 
 
-def _months_range(year: int, which: str, n: int, unit: str) -> tuple[Value, Value | None]:
+def _months_range(year: int, which: str, n: int, unit: str) -> tuple[PartialDate, PartialDate | None]:
     size = {"months": 1, "month": 1, "quarter": 3, "half": 6}[unit] * n
     k = ORDINAL_WORDS[which]
     if unit in ("quarter", "half") and k > 0:
@@ -212,7 +212,7 @@ def _months_range(year: int, which: str, n: int, unit: str) -> tuple[Value, Valu
     if not 1 <= first <= 12 or first + size - 1 > 12:
         raise ValueError("not within a year")
     last = first + size - 1
-    return month_value(year, first), (month_value(year, last) if last != first else None)
+    return PartialDate(year, first), (PartialDate(year, last) if last != first else None)
 
 
 def _months_of(m: re.Match[str], text: str) -> Candidate | None:
@@ -235,7 +235,7 @@ def _season(m: re.Match[str], text: str) -> Candidate | None:
         return None
     y = int(m["y"])
     a, b = SEASONS[m["season"].lower()]
-    return Candidate(m.start(), m.end(), month_value(y, a), month_value(y, b))
+    return Candidate(m.start(), m.end(), PartialDate(y, a), PartialDate(y, b))
 
 
 _HANDLERS: list[tuple[str, Callable[..., Candidate | None]]] = [
@@ -364,12 +364,10 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
         v = c.value
         if v is None and c.resolve is None:
             continue
-        ev = c.end_value
-        if v is None:
-            iso = precision = end_iso = None
-        else:
-            iso, precision = iso_precision(v)
-            end_iso = iso_precision(ev)[0] if ev is not None and ev != v else None
-        # (positional: start, end, text, value, precision, end_value, relative)
-        out.append(DateMention(c.start, c.end, text[c.start : c.end], iso, precision, end_iso, c.resolve is not None))
+        ev = c.end_value if c.end_value is not None and c.end_value != v else None
+        out.append(DateMention(  # (positional: start, end, text, value, precision, end_value, relative)
+            c.start, c.end, text[c.start:c.end],
+            v.iso if v else None, v.precision if v else None,
+            ev.iso if (ev and v) else None, c.resolve is not None,
+        ))
     return out
