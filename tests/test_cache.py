@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -260,8 +261,15 @@ def test_worker_processes_start_early_only_for_a_big_folder(tmp_path, monkeypatc
     assert not read_files._has_at_least(str(root), 7)
     assert not read_files._has_at_least(str(tmp_path / "missing"), 1)
     started: list[str] = []
-    monkeypatch.setattr(read_files.threading if hasattr(read_files, "threading") else __import__("threading"), "Thread",
-                        lambda target, name, daemon: started.append(name) or type("T", (), {"start": lambda self: None})())
+
+    class NoThread:  # records the thread instead of starting a server
+        def __init__(self, target, name, daemon):
+            started.append(name)
+
+        def start(self):
+            pass
+
+    monkeypatch.setattr(threading, "Thread", NoThread)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(read_files, "PARALLEL_MIN_FILES", 7)
     read_files.start_workers_early(str(root))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.corpus.cache_rows import EncodedArticle, encode_article
-from tui.corpus.file_plan import _Entry, _Plan
+from tui.corpus.file_plan import _SUFFIXES, _Entry, _Plan
 from tui.corpus.model import Article, Manifest, Problem
 from tui.corpus.sanitize import sanitize_line
 
@@ -114,7 +114,7 @@ def _has_at_least(root: str, n: int) -> bool:
                         continue
                     if e.is_dir(follow_symlinks=False):  # (a linked folder may loop: not counted)
                         stack.append(e.path)
-                    elif name.lower().endswith((".txt", ".md")):
+                    elif name[name.rfind(".") :].lower() in _SUFFIXES:  # (as the folder's plan has it)
                         found += 1
                         if found >= n:
                             return True
